@@ -1,0 +1,38 @@
+// Jest runs our TypeScript as native ES modules (see README, "Module strategy"): @swc/jest strips
+// types without type-checking (`npm run typecheck` does that), and the `.js` suffixes that Node's
+// ESM resolution requires in imports are mapped back to the `.ts` sources.
+const transform = {
+  "^.+\\.ts$": [
+    "@swc/jest",
+    {
+      jsc: { parser: { syntax: "typescript" }, target: "es2022" },
+      module: { type: "es6" },
+      sourceMaps: "inline",
+    },
+  ],
+};
+const common = {
+  testEnvironment: "node",
+  extensionsToTreatAsEsm: [".ts"],
+  transform,
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+};
+
+/** @type {import('jest').Config} */
+export default {
+  projects: [
+    {
+      ...common,
+      displayName: "unit",
+      testMatch: ["<rootDir>/test/**/*.test.ts"],
+      testPathIgnorePatterns: ["<rootDir>/test/e2e/", "<rootDir>/test/reliability/"],
+    },
+    {
+      ...common,
+      displayName: "e2e",
+      testMatch: ["<rootDir>/test/e2e/**/*.test.ts", "<rootDir>/test/reliability/**/*.test.ts"],
+      // End-to-end tests drive real terraform/cdktf processes; give them room, not a deadline.
+      testTimeout: 300_000,
+    },
+  ],
+};

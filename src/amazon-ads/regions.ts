@@ -1,0 +1,102 @@
+/**
+ * Amazon's three advertising regions and the marketplaces in each.
+ *
+ * These tables are shared by the client, the provider, the CLI and the emulator (the one module the
+ * emulator may import), so that every part agrees on where a country's profiles live.
+ */
+
+/** An Amazon Ads region: North America, Europe (incl. India, Middle East, Africa) or Far East. */
+export type Region = "NA" | "EU" | "FE";
+
+/** Every region, in the order Amazon's documentation lists them. */
+export const REGIONS: readonly Region[] = ["NA", "EU", "FE"];
+
+/** The three Amazon endpoints a region is served from. */
+export interface RegionEndpoints {
+  /** Login with Amazon consent page the user's browser is sent to. */
+  readonly authorizationUrl: string;
+  /** Login with Amazon token endpoint (code exchange and refresh). */
+  readonly tokenUrl: string;
+  /** Amazon Ads API host. */
+  readonly apiUrl: string;
+}
+
+/** Amazon's production endpoints per region. */
+export const REGION_ENDPOINTS: Readonly<Record<Region, RegionEndpoints>> = {
+  NA: {
+    authorizationUrl: "https://www.amazon.com/ap/oa",
+    tokenUrl: "https://api.amazon.com/auth/o2/token",
+    apiUrl: "https://advertising-api.amazon.com",
+  },
+  EU: {
+    authorizationUrl: "https://eu.account.amazon.com/ap/oa",
+    tokenUrl: "https://api.amazon.co.uk/auth/o2/token",
+    apiUrl: "https://advertising-api-eu.amazon.com",
+  },
+  FE: {
+    authorizationUrl: "https://apac.account.amazon.com/ap/oa",
+    tokenUrl: "https://api.amazon.co.jp/auth/o2/token",
+    apiUrl: "https://advertising-api-fe.amazon.com",
+  },
+};
+
+/** A marketplace as Amazon Ads names it in a profile. */
+export interface Marketplace {
+  /** The profile's `countryCode` (Amazon uses `UK`, not ISO's `GB`). */
+  readonly countryCode: string;
+  /** The profile's `accountInfo.marketplaceStringId`. */
+  readonly marketplaceId: string;
+  /** The region whose API host serves this marketplace's profiles. */
+  readonly region: Region;
+}
+
+/** Every marketplace Amazon Ads documents, grouped by region. */
+export const MARKETPLACES: readonly Marketplace[] = [
+  { countryCode: "US", marketplaceId: "ATVPDKIKX0DER", region: "NA" },
+  { countryCode: "CA", marketplaceId: "A2EUQ1WTGCTBG2", region: "NA" },
+  { countryCode: "MX", marketplaceId: "A1AM78C64UM0Y8", region: "NA" },
+  { countryCode: "BR", marketplaceId: "A2Q3Y263D00KWC", region: "NA" },
+  { countryCode: "UK", marketplaceId: "A1F83G8C2ARO7P", region: "EU" },
+  { countryCode: "DE", marketplaceId: "A1PA6795UKMFR9", region: "EU" },
+  { countryCode: "FR", marketplaceId: "A13V1IB3VIYZZH", region: "EU" },
+  { countryCode: "IT", marketplaceId: "APJ6JRA9NG5V4", region: "EU" },
+  { countryCode: "ES", marketplaceId: "A1RKKUPIHCS9HS", region: "EU" },
+  { countryCode: "NL", marketplaceId: "A1805IZSGTT6HS", region: "EU" },
+  { countryCode: "SE", marketplaceId: "A2NODRKZP88ZB9", region: "EU" },
+  { countryCode: "PL", marketplaceId: "A1C3SOZRARQ6R3", region: "EU" },
+  { countryCode: "BE", marketplaceId: "AMEN7PMS3EDWL", region: "EU" },
+  { countryCode: "IE", marketplaceId: "A28R8C7NBKEWEA", region: "EU" },
+  { countryCode: "TR", marketplaceId: "A33AVAJ2PDY3EV", region: "EU" },
+  { countryCode: "AE", marketplaceId: "A2VIGQ35RCS4UG", region: "EU" },
+  { countryCode: "SA", marketplaceId: "A17E79C6D8DWNP", region: "EU" },
+  { countryCode: "EG", marketplaceId: "ARBP9OOSHTCHU", region: "EU" },
+  { countryCode: "IN", marketplaceId: "A21TJRUUN4KGV", region: "EU" },
+  // ZA's id comes from Amazon's Selling Partner marketplace table (Amazon.co.za, 2024).
+  { countryCode: "ZA", marketplaceId: "AE08WJ6YKNBMC", region: "EU" },
+  { countryCode: "JP", marketplaceId: "A1VC38T7YXB528", region: "FE" },
+  { countryCode: "AU", marketplaceId: "A39IBJ37TRP1C6", region: "FE" },
+  { countryCode: "SG", marketplaceId: "A19VAU5U5O7RUS", region: "FE" },
+];
+
+const byCountry = new Map(MARKETPLACES.map((m) => [m.countryCode, m]));
+const byMarketplaceId = new Map(MARKETPLACES.map((m) => [m.marketplaceId, m]));
+
+/** True when `value` names a region (`NA`, `EU` or `FE`, exact case). */
+export function isRegion(value: string): value is Region {
+  return (REGIONS as readonly string[]).includes(value);
+}
+
+/** The marketplace of a profile country code (`UK`, not `GB`), or undefined when Amazon has none. */
+export function marketplaceOfCountry(countryCode: string): Marketplace | undefined {
+  return byCountry.get(countryCode);
+}
+
+/** The marketplace with this `marketplaceStringId`, or undefined when unknown. */
+export function marketplaceById(marketplaceId: string): Marketplace | undefined {
+  return byMarketplaceId.get(marketplaceId);
+}
+
+/** The region whose API host serves a country's profiles, or undefined for an unknown country. */
+export function regionOfCountry(countryCode: string): Region | undefined {
+  return byCountry.get(countryCode)?.region;
+}
