@@ -66,7 +66,7 @@ export interface Emulator extends EmulatorEndpointUrls {
   readonly redirectUris: readonly string[];
   /** Steers and observes the emulator (also over HTTP under `/_emulator/`). */
   readonly admin: EmulatorAdmin;
-  /** Stops listening and drops every open connection (hung requests included). */
+  /** Stops listening and drops every open connection (hung requests included); idempotent. */
   close(): Promise<void>;
 }
 
@@ -120,6 +120,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
   });
   const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  const closeServer = (): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      // Hung and keep-alive connections would otherwise hold close() open forever.
+      server.closeAllConnections();
+    });
   const url = `http://${urlHost(host)}:${port}`;
   const regions = Object.fromEntries(
     REGIONS.map((r) => [r, endpointUrls(`${url}/${r.toLowerCase()}`)]),
@@ -135,11 +142,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     redirectUri: app.redirectUris[0] ?? "",
     redirectUris: app.redirectUris,
     admin,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => (closing ??= closeServer()),
   };
   const { admin: _admin, close: _close, ...urls } = emulator;
   described = { ...urls, signedInUserId: directory.signedInUser().id };

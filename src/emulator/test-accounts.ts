@@ -12,9 +12,27 @@ import type { TestAccountRequest } from "./test-account-requests.js";
 
 /** The countries Amazon offers test accounts in. */
 export const TEST_ACCOUNT_COUNTRIES = [
-  "AE", "AU", "BE", "BR", "CA", "DE", "EG", "ES", "FR", "IT",
-  "JP", "MX", "NL", "PL", "SA", "SE", "SG", "TR", "UK", "US",
-] as const; // prettier-ignore
+  "AE",
+  "AU",
+  "BE",
+  "BR",
+  "CA",
+  "DE",
+  "EG",
+  "ES",
+  "FR",
+  "IT",
+  "JP",
+  "MX",
+  "NL",
+  "PL",
+  "SA",
+  "SE",
+  "SG",
+  "TR",
+  "UK",
+  "US",
+] as const;
 
 const creationSchema = z.object({
   countryCode: z.enum(TEST_ACCOUNT_COUNTRIES),
