@@ -13,6 +13,7 @@ import {
   DEFAULT_SEED,
   defaultApiPrograms,
 } from "./seed.js";
+import { KNOWN_SCOPES } from "./scopes.js";
 import type { SecretLedger } from "./secrets.js";
 
 /** A client application as the emulator keeps it. */
@@ -77,7 +78,7 @@ export class Directory {
       clientId: seed.clientId,
       clientSecret: seed.clientSecret,
       redirectUris: [...seed.redirectUris],
-      scopes: new Set(seed.scopes ?? DEFAULT_SEED.apps[0]!.scopes),
+      scopes: new Set(seed.scopes ?? KNOWN_SCOPES),
     };
     this.#apps.set(app.clientId, app);
     this.secrets.record(app.clientSecret);

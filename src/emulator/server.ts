@@ -11,7 +11,7 @@ import type { EmulatorEndpoint } from "./endpoints.js";
 import { type EmulatorRequest, type Reply, adsErrorReply, jsonReply } from "./exchange.js";
 import { faultReply, truncated } from "./fault-replies.js";
 import type { Fault, FaultRegistry } from "./faults.js";
-import { route } from "./routes.js";
+import { type Route, route } from "./routes.js";
 import type { EmulatorState } from "./state.js";
 import { tokenRequestForm } from "./token-endpoint.js";
 import type { Traffic } from "./traffic.js";
@@ -94,87 +94,37 @@ function send(res: ServerResponse, reply: Reply, now: number): void {
   res.end(reply.body);
 }
 
+function outsideEndpoints(request: EmulatorRequest, allowed: readonly string[] | undefined): Reply {
+  if (allowed === undefined) {
+    return adsErrorReply(request, 404, "NOT_FOUND", `No resource at ${request.path}`);
+  }
+  const reply = adsErrorReply(request, 405, "METHOD_NOT_ALLOWED", `Use ${allowed.join(" or ")}`);
+  return { ...reply, headers: { ...reply.headers, allow: allowed.join(", ") } };
+}
+
 /** Creates the `node:http` request listener of an emulator. */
 export function createRequestListener(
   parts: ServerParts,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const { state, faults, traffic, admin } = parts;
+  type Finish = (
+    entry: Pick<EmulatorLogEntry, "endpoint" | "outcome" | "status" | "fault" | "reason">,
+  ) => void;
 
-  const log = (entry: EmulatorLogEntry): void => {
-    try {
-      parts.log?.(entry);
-    } catch {
-      // A failing log hook must not take the emulator down with it.
-    }
-  };
-
-  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = performance.now();
-    const requestId = state.ids.requestId();
-    res.setHeader("x-amzn-RequestId", requestId);
-    const method = req.method ?? "GET";
-    const url = new URL(req.url ?? "/", "http://emulator.invalid");
-    const { region, basePath, path } = splitRegion(url.pathname);
-    const base = { requestId, method, path: url.pathname, region };
-    const finish = (
-      entry: Pick<EmulatorLogEntry, "endpoint" | "outcome" | "status" | "fault" | "reason">,
-    ): void => log({ ...base, ...entry, durationMs: performance.now() - started });
-
-    const body = await readBody(req);
-    const request: EmulatorRequest = {
-      method,
-      region,
-      basePath,
-      path,
-      query: url.searchParams,
-      headers: req.headers,
-      body: body ?? "",
-      requestId,
-    };
-    if (body === undefined) {
-      send(
-        res,
-        adsErrorReply(request, 413, "PAYLOAD_TOO_LARGE", "Request body too large"),
-        state.clock.now(),
-      );
-      finish({ outcome: "answered", status: 413 });
-      return;
-    }
-
-    if (path === "/_emulator" || path.startsWith("/_emulator/")) {
-      const reply = handleAdminRequest(method, path, body, admin, parts.info);
-      send(res, reply, state.clock.now());
-      finish({ endpoint: "admin", outcome: "answered", status: reply.status });
-      return;
-    }
-
-    const routed = route(method, path);
-    if (!routed || "allowed" in routed) {
-      const reply: Reply = routed
-        ? {
-            ...jsonReply(405, {
-              code: "METHOD_NOT_ALLOWED",
-              details: `Use ${routed.allowed.join(" or ")}`,
-              requestId,
-            }),
-            headers: {
-              "content-type": "application/json;charset=UTF-8",
-              allow: routed.allowed.join(", "),
-            },
-          }
-        : adsErrorReply(request, 404, "NOT_FOUND", `No resource at ${path}`);
-      send(res, reply, state.clock.now());
-      finish({ outcome: "answered", status: reply.status });
-      return;
-    }
-
-    const endpoint = routed.endpoint;
+  async function serveEndpoint(
+    route: Route,
+    request: EmulatorRequest,
+    req: IncomingMessage,
+    res: ServerResponse,
+    finish: Finish,
+  ): Promise<void> {
+    const { endpoint } = route;
     const grantType =
       endpoint === "token"
         ? (tokenRequestForm(request)?.get("grant_type") ?? undefined)
         : undefined;
     res.once("close", traffic.begin(endpoint, grantType));
-    const fault = faults.take({ endpoint, region, grantType });
+    const fault = faults.take({ endpoint, region: request.region, grantType });
 
     if (fault?.kind === "reset") {
       req.socket.destroy();
@@ -189,45 +139,79 @@ export function createRequestListener(
       finish({ endpoint, outcome: "abandoned", fault: fault.kind });
       return;
     }
-
-    const now = state.clock.now();
+    const target = { endpoint, region: request.region, grantType };
     let reply =
-      (fault && faultReply(fault, { endpoint, region, grantType }, request, now)) ??
-      routed.handle(request, state);
+      (fault && faultReply(fault, target, request, state.clock.now())) ??
+      route.handle(request, state);
     if (fault?.kind === "truncated-json") reply = truncated(reply);
     send(res, reply, state.clock.now());
-    finish({
-      endpoint,
-      outcome: "answered",
-      status: reply.status,
-      fault: fault?.kind,
-      reason: reply.reason,
-    });
+    const { status, reason } = reply;
+    finish({ endpoint, outcome: "answered", status, fault: fault?.kind, reason });
+  }
+
+  async function serve(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    finish: Finish,
+  ): Promise<void> {
+    const { region, basePath, path } = splitRegion(url.pathname);
+    const body = await readBody(req);
+    const request: EmulatorRequest = {
+      method: req.method ?? "GET",
+      region,
+      basePath,
+      path,
+      query: url.searchParams,
+      headers: req.headers,
+      body: body ?? "",
+      requestId: String(res.getHeader("x-amzn-RequestId")),
+    };
+    const answer = (reply: Reply, endpoint?: "admin"): void => {
+      send(res, reply, state.clock.now());
+      finish({ endpoint, outcome: "answered", status: reply.status, reason: reply.reason });
+    };
+    if (body === undefined) {
+      answer(adsErrorReply(request, 413, "PAYLOAD_TOO_LARGE", "Request body over 1 MiB"));
+    } else if (path === "/_emulator" || path.startsWith("/_emulator/")) {
+      answer(handleAdminRequest(request.method, path, body, admin, parts.info), "admin");
+    } else {
+      const routed = route(request.method, path);
+      if (routed && "handle" in routed) await serveEndpoint(routed, request, req, res, finish);
+      else answer(outsideEndpoints(request, routed?.allowed));
+    }
   }
 
   return (req, res) => {
-    serve(req, res).catch((error: unknown) => {
-      // A client that leaves mid-body lands here too; only answer if the socket is still usable.
+    const started = performance.now();
+    const requestId = state.ids.requestId();
+    res.setHeader("x-amzn-RequestId", requestId);
+    const url = new URL(req.url ?? "/", "http://emulator.invalid");
+    const finish: Finish = (entry) => {
+      try {
+        parts.log?.({
+          requestId,
+          method: req.method ?? "GET",
+          path: url.pathname,
+          region: splitRegion(url.pathname).region,
+          ...entry,
+          durationMs: performance.now() - started,
+        });
+      } catch {
+        // A failing log hook must not take the emulator down with it.
+      }
+    };
+    serve(req, res, url, finish).catch((error: unknown) => {
+      // A client that leaves mid-body lands here too: answer only if the socket is still usable.
+      const reason = `emulator error: ${error instanceof Error ? error.message : String(error)}`;
       if (!res.headersSent && !res.destroyed) {
         send(
           res,
-          jsonReply(500, {
-            code: "INTERNAL_ERROR",
-            details: "Emulator failure",
-            requestId: res.getHeader("x-amzn-RequestId"),
-          }),
+          jsonReply(500, { code: "INTERNAL_ERROR", details: reason, requestId }),
           state.clock.now(),
         );
       }
-      log({
-        requestId: String(res.getHeader("x-amzn-RequestId") ?? ""),
-        method: req.method ?? "GET",
-        path: new URL(req.url ?? "/", "http://emulator.invalid").pathname,
-        region: "NA",
-        outcome: res.headersSent ? "answered" : "abandoned",
-        reason: `emulator error: ${error instanceof Error ? error.message : String(error)}`,
-        durationMs: 0,
-      });
+      finish({ outcome: res.headersSent ? "answered" : "abandoned", reason });
     });
   };
 }
