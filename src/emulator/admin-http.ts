@@ -57,14 +57,11 @@ const schemas = {
   profile: z.strictObject({ userId: z.string().min(1).optional(), profile: profileSchema }),
 };
 
-/** A mistake in an admin request: answered 400 with its message. */
-class AdminRequestError extends Error {}
-
 function readJson(body: string): unknown {
   try {
     return body.trim() === "" ? {} : JSON.parse(body);
   } catch {
-    throw new AdminRequestError("The request body is not JSON.");
+    throw new Error("The request body is not JSON.");
   }
 }
 
@@ -72,7 +69,7 @@ function parse<T>(schema: z.ZodType<T>, body: string): T {
   const parsed = schema.safeParse(readJson(body));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AdminRequestError(`Invalid '${issue.path.join(".") || "(body)"}': ${issue.message}`);
+    throw new Error(`Invalid '${issue.path.join(".") || "(body)"}': ${issue.message}`);
   }
   return parsed.data;
 }

@@ -100,14 +100,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const app = directory.apps()[0];
   if (!app) throw new Error("The emulator's seed needs at least one app.");
 
-  let described: object = {};
+  // Filled in once the port is known; GET /_emulator answers with it.
+  let urls: object = {};
   const server = createServer(
     createRequestListener({
       state,
       faults,
       traffic,
       admin,
-      info: () => described,
+      info: () => ({ ...urls, signedInUserId: directory.signedInUser().id }),
       log: options.log,
     }),
   );
@@ -144,7 +145,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     admin,
     close: () => (closing ??= closeServer()),
   };
-  const { admin: _admin, close: _close, ...urls } = emulator;
-  described = { ...urls, signedInUserId: directory.signedInUser().id };
+  const { admin: _admin, close: _close, ...described } = emulator;
+  urls = described;
   return emulator;
 }

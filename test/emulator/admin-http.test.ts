@@ -103,6 +103,7 @@ describe("the admin API over HTTP (/_emulator)", () => {
     expect(
       (await adminCall(emulator, "POST", "/sign-in", { userId: "amzn1.account.NEW" })).status,
     ).toBe(200);
+    expect((await adminCall(emulator, "GET", "")).json.signedInUserId).toBe("amzn1.account.NEW");
     const added = await adminCall(emulator, "POST", "/profiles", {
       profile: {
         profileId: "9223372036854775807",
