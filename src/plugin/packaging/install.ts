@@ -42,3 +42,17 @@ export function installProviderPackage(options: InstallOptions): InstallResult {
   });
   return { source, hash, platformDirs, lockFile, lockChange };
 }
+
+/** The `terraform { required_providers { … } }` block a configuration needs for the provider. */
+export function requiredProvidersBlock(localName: string, source: string, version: string): string {
+  return [
+    "terraform {",
+    "  required_providers {",
+    `    ${localName} = {`,
+    `      source  = ${JSON.stringify(source)}`,
+    `      version = ${JSON.stringify(version)}`,
+    "    }",
+    "  }",
+    "}",
+  ].join("\n");
+}

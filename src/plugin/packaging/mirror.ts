@@ -6,7 +6,7 @@
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { h1Hash } from "./dirhash.js";
-import { checkProviderPackage } from "./provider-package.js";
+import { checkProviderPackage } from "./package-files.js";
 
 /**
  * The platforms a JavaScript package serves (the same files work on each); Windows is absent

@@ -1,31 +1,13 @@
 /**
- * A provider package: the directory Terraform installs, holding the `sh` shim
- * `terraform-provider-<type>_v<version>` and the JavaScript bundle it runs.
+ * Builds a provider package (see `package-files.ts`): bundles the program with esbuild and writes
+ * the shim beside the bundle. Build-time only: esbuild is a development dependency.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { bundleProvider, type BundleResult } from "./bundle.js";
 import { h1Hash } from "./dirhash.js";
+import { packageFileNames, type PackageFileNames } from "./package-files.js";
 import { nodeVariableFor, renderShim } from "./shim.js";
-
-/** The two files of a package, by name. */
-export interface PackageFileNames {
-  /** The shim Terraform executes: `terraform-provider-<type>_v<version>`. */
-  readonly executable: string;
-  /**
-   * The bundle: `<type>-provider.cjs`. Its name must not start with `terraform-provider-<type>`,
-   * or Terraform could take it for the executable (it picks the first such name in the folder).
-   */
-  readonly bundle: string;
-}
-
-/** Names the files of the package for provider `providerType` at `version`. */
-export function packageFileNames(providerType: string, version: string): PackageFileNames {
-  return {
-    executable: `terraform-provider-${providerType}_v${version}`,
-    bundle: `${providerType}-provider.cjs`,
-  };
-}
 
 /** What to build. */
 export interface BuildPackageOptions {
@@ -37,7 +19,7 @@ export interface BuildPackageOptions {
   readonly providerType: string;
   /** Provider version, e.g. `1.2.3`. */
   readonly version: string;
-  /** Directory paths in the bundle are relative to; see {@link BundleOptions.rootDir}. */
+  /** Directory that paths in the bundle are relative to; see `BundleOptions.rootDir`. */
   readonly rootDir?: string;
   /** Override variable for the node executable; default {@link nodeVariableFor}(`providerType`). */
   readonly nodeVariable?: string;
@@ -89,24 +71,4 @@ export async function buildProviderPackage(options: BuildPackageOptions): Promis
   );
   chmodSync(shim, 0o755);
   return { dir, files, hash: h1Hash(dir), bundle };
-}
-
-/**
- * Checks that `dir` holds the package of `providerType` at `version` and returns its file names;
- * throws an error that says what is missing otherwise.
- */
-export function checkProviderPackage(
-  dir: string,
-  providerType: string,
-  version: string,
-): PackageFileNames {
-  const files = packageFileNames(providerType, version);
-  for (const name of [files.executable, files.bundle]) {
-    if (!existsSync(join(dir, name))) {
-      throw new Error(
-        `${join(dir, name)} is missing: ${dir} is not a built ${providerType} ${version} provider package.`,
-      );
-    }
-  }
-  return files;
 }

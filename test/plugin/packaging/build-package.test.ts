@@ -11,10 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { spawnSync } from "node:child_process";
-import {
-  buildProviderPackage,
-  packageFileNames,
-} from "../../../src/plugin/packaging/provider-package.js";
+import { buildProviderPackage } from "../../../src/plugin/packaging/build-package.js";
+import { packageFileNames } from "../../../src/plugin/packaging/package-files.js";
 
 const fixtureEntry = fileURLToPath(new URL("../../fixtures/packaging/entry.ts", import.meta.url));
 
