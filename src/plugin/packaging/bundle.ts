@@ -29,7 +29,7 @@ export interface BundleOptions {
   readonly rootDir?: string;
   /** Module format; default `"cjs"`. An ESM bundle gets a `require` made by `createRequire`. */
   readonly format?: "cjs" | "esm";
-  /** Minify whitespace, syntax and identifiers; default `true`. */
+  /** Minify whitespace, syntax and identifiers (function and class names are kept); default `true`. */
   readonly minify?: boolean;
 }
 
@@ -70,6 +70,8 @@ export async function bundleProvider(options: BundleOptions): Promise<BundleResu
     target: BUNDLE_TARGET,
     format,
     minify: options.minify ?? true,
+    // Minified names would change what `fn.name` and `SomeError.name` return at run time.
+    keepNames: true,
     sourcemap: false,
     legalComments: "eof",
     banner: { js: banner },
