@@ -89,7 +89,7 @@ export function writeLockEntry(file: string, entry: LockEntry): LockFileChange {
 /** Locates each `provider "…" {` … `}` block; `end` includes the closing line's newline. */
 function findBlocks(text: string): Block[] {
   const blocks: Block[] = [];
-  const opening = /^provider "((?:[^"\\]|\\.)*)" \{[ \t]*$/gm;
+  const opening = /^provider "((?:[^"\\]|\\.)*)" \{[ \t]*\r?$/gm;
   for (let match = opening.exec(text); match !== null; match = opening.exec(text)) {
     const closing = /^\}[ \t]*(?:\r?\n|$)/gm;
     closing.lastIndex = match.index + match[0].length;
