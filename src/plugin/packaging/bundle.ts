@@ -7,10 +7,10 @@
  * every machine that builds the same sources with the same dependencies.
  *
  * Format: CommonJS by default. With a got + zod program on Node 20 it reached its handshake
- * 5–15 ms sooner than the same bundle as ESM (`npm run bench:bundle`); CommonJS dependencies may
- * `require` Node
- * built-ins without a `createRequire` banner; and a CommonJS script could later be compiled with
- * a V8 code cache (`vm.Script` `cachedData`). Top-level `await` is not available in it.
+ * 5–15 ms sooner than the same bundle as ESM (`npm run bench:bundle`); CommonJS dependencies
+ * may `require` Node built-ins without a `createRequire` banner; and a CommonJS script could
+ * later be compiled with a V8 code cache (`vm.Script` `cachedData`). Top-level `await` is not
+ * available in it.
  * `import.meta.url`, `import.meta.dirname` and `import.meta.filename` are rewritten to the
  * bundle's own location, so code using them keeps working, relative to the bundle instead of the
  * source file (files read that way must be shipped beside the bundle).
