@@ -3,7 +3,7 @@
  * and most provider processes never parse a response). Structure is checked; enum-like values
  * (countries, time zones, account types) are kept as strings because Amazon adds new ones.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { Profile } from "./profiles.js";
 import type { TestAccount } from "./test-accounts.js";
 

@@ -3,7 +3,7 @@
  * process (the `emulator` command). Bodies and answers are JSON; a bad request answers 400
  * `{"error": "..."}` saying what to fix.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { EmulatorAdmin } from "./admin.js";
 import type { FaultSpec } from "./faults.js";
 import { type Reply, jsonReply } from "./exchange.js";

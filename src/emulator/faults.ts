@@ -3,7 +3,7 @@
  * malformed bodies and revoked grants, for one endpoint (or all) and the next N requests or until
  * cleared. The first active fault that matches a request applies to it.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { type EmulatorEndpoint, EMULATOR_ENDPOINTS } from "./endpoints.js";
 
 const target = {

@@ -3,7 +3,7 @@
  * integrators. Creation needs the `advertising::test:create_account` scope and a user who manages
  * no real Ads accounts; a user gets one AUTHOR account per marketplace.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { authenticate } from "./ads-auth.js";
 import { type EmulatorRequest, type Reply, adsErrorReply, jsonReply } from "./exchange.js";
 import { TEST_ACCOUNT_SCOPE } from "./scopes.js";
