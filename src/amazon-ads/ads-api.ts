@@ -167,6 +167,16 @@ function explain(
     ];
   }
   if (call === "getProfile" && (status === 403 || /scope/i.test(said))) {
+    // Amazon's answer for a profile of another region's marketplaces, asked of this region's host.
+    if (/no matching advertiser/i.test(said)) {
+      return [
+        "PROFILE_NOT_ACCESSIBLE",
+        `This host of the Amazon Ads API does not know profile ${profileId}${amazonSaid}. Each ` +
+          `region's host (NA, EU, FE) serves only its own marketplaces' profiles: check that the ` +
+          `region matches the profile's country, and that the consent was given by the Amazon ` +
+          `user who manages the profile.`,
+      ];
+    }
     return [
       "PROFILE_NOT_ACCESSIBLE",
       `Profile ${profileId} is not accessible with this grant${amazonSaid}. The advertiser may have ` +

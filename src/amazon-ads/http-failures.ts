@@ -9,6 +9,7 @@ import {
   type ResponseSummary,
 } from "./errors.js";
 import type { HttpRequest, HttpResponse } from "./http.js";
+import { parseJsonLosslessly } from "./lossless-json.js";
 import { redactRecord, urlForMessage } from "./redact.js";
 import type { RetryDecision } from "./retry.js";
 
@@ -102,7 +103,7 @@ export function giveUpError(stop: GiveUp): AmazonAdsError {
         ? ` after ${attempts} attempts ${over}`
         : "";
   if (response) {
-    const details = responseDetails(response);
+    const details = responseDetails(response, amazonErrorFields(response.body));
     return response.status === 429
       ? new AmazonAdsError(
           "THROTTLED",
@@ -133,6 +134,34 @@ export function giveUpError(stop: GiveUp): AmazonAdsError {
       `Check the network connection, proxy settings and any endpoint URL override.`,
     details,
   );
+}
+
+/**
+ * Amazon's own words from an error body of either family — LwA's `error`/`error_description`, the
+ * Ads API's `code`/`details`/`requestId` — read leniently: nothing when the body is not such JSON.
+ */
+export function amazonErrorFields(
+  body: string,
+): Pick<AmazonAdsErrorDetails, "amazonError" | "amazonDescription" | "requestId"> {
+  let json: unknown;
+  try {
+    json = parseJsonLosslessly(body);
+  } catch {
+    return {};
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return {};
+  const record = json as Record<string, unknown>;
+  const text = (...names: string[]): string | undefined =>
+    names.map((name) => record[name]).find((value) => typeof value === "string") as
+      string | undefined;
+  const amazonError = text("error", "code");
+  const amazonDescription = text("error_description", "details", "message");
+  const requestId = text("requestId");
+  return {
+    ...(amazonError === undefined ? {} : { amazonError }),
+    ...(amazonDescription === undefined ? {} : { amazonDescription }),
+    ...(requestId === undefined ? {} : { requestId }),
+  };
 }
 
 /** `text` with its first letter upper-cased, for a service name that starts a sentence. */

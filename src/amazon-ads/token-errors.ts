@@ -70,6 +70,10 @@ function explain(
           `Check that the token URL points at the LwA token endpoint (…/auth/o2/token).`,
       ];
     case "invalid_request":
+      // A consent with a PKCE challenge makes code_verifier required: its absence is a PKCE error.
+      if (grantType === "authorization_code" && blamedParameter(description) === "code_verifier") {
+        return pkceMismatch(error);
+      }
       return [
         "INVALID_REQUEST",
         `Login with Amazon rejected the token request as incomplete or malformed (${said}). ` +
@@ -122,12 +126,7 @@ function explainCodeGrant(
           `slash), and check that it is on the app's Allowed Return URLs.`,
       ];
     case "code_verifier":
-      return [
-        "PKCE_MISMATCH",
-        `The PKCE code verifier is missing or does not match the consent URL's code challenge ` +
-          `(${error}). Send the verifier created with that consent URL; if it is lost, ` +
-          `${LOGIN_AGAIN}.`,
-      ];
+      return pkceMismatch(error);
     default:
       return [
         "INVALID_GRANT",
@@ -135,4 +134,13 @@ function explainCodeGrant(
           `${description ? `: ${description.slice(0, 200)}` : ""}). Get a new code: ${LOGIN_AGAIN}.`,
       ];
   }
+}
+
+function pkceMismatch(error: string): [AmazonAdsErrorCode, string] {
+  return [
+    "PKCE_MISMATCH",
+    `The PKCE code verifier is missing or does not match the consent URL's code challenge ` +
+      `(${error}). Send the verifier created with that consent URL; if it is lost, ` +
+      `${LOGIN_AGAIN}.`,
+  ];
 }

@@ -107,6 +107,22 @@ describe("retries", () => {
     expect(seams.sleeps).toEqual([]);
   });
 
+  it.each([
+    [{ error: "temporarily_unavailable", error_description: "try later" }, {}],
+    [
+      { code: "INTERNAL_ERROR", details: "Internal Server Error", requestId: "R1" },
+      { requestId: "R1" },
+    ],
+  ])("keeps Amazon's own error words on the final 5xx error (%j)", async (body, extra) => {
+    const { send } = await transportAgainst((_, res) => sendJson(res, 503, body), {
+      retry: { maxAttempts: 2 },
+    });
+    const error = await caught(send());
+    const [amazonError, amazonDescription] = Object.values(body);
+    expect(error).toMatchObject({ code: "AMAZON_UNAVAILABLE", amazonError, amazonDescription });
+    expect(error).toMatchObject(extra);
+  });
+
   it("returns a 4xx at once without retrying", async () => {
     const { server, send } = await transportAgainst((_, res) =>
       sendJson(res, 400, { error: "invalid_grant" }),

@@ -204,6 +204,16 @@ const TOKEN_ERRORS: Row[] = [
     },
     "PKCE_MISMATCH",
   ],
+  [
+    "code_verifier missing",
+    "code",
+    400,
+    {
+      error: "invalid_request",
+      error_description: "The request is missing a required parameter : code_verifier",
+    },
+    "PKCE_MISMATCH",
+  ],
   ["unknown error", "refresh", 400, { error: "invalid_scope" }, "REQUEST_REJECTED"],
 ];
 

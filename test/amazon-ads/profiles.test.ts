@@ -216,6 +216,18 @@ describe("getting one profile", () => {
     },
   );
 
+  it("points at the region when the host finds no advertiser for the profile", async () => {
+    const { api } = await apiAgainst((_, res) =>
+      sendJson(res, 401, {
+        code: "UNAUTHORIZED",
+        details: "No matching advertiser found for scope",
+      }),
+    );
+    const error = await caught(api.getProfile(SECRETS.accessToken, "123"));
+    expect(error.code).toBe("PROFILE_NOT_ACCESSIBLE");
+    expect(error.message).toContain("check that the region matches the profile's country");
+  });
+
   it("refuses an id that is not a number without asking Amazon", async () => {
     const { server, api } = await apiAgainst((_, res) => sendJson(res, 200, US_PROFILE));
     const error = await caught(api.getProfile(SECRETS.accessToken, "../testAccounts"));

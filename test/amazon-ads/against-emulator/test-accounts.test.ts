@@ -1,0 +1,115 @@
+import { CAMPAIGN_MANAGEMENT_SCOPE, TEST_ACCOUNT_SCOPE } from "../../../src/amazon-ads/index.js";
+import { DEMO_USER_ID, EMPTY_USER_ID } from "../../../src/emulator/index.js";
+import { startHarness, type Harness } from "./support.js";
+
+let h: Harness;
+afterEach(() => h.finish());
+
+/** A grant of the user who manages no Ads accounts, with the test-account scope. */
+const newCustomer = (): string =>
+  h.grant({ userId: EMPTY_USER_ID, scopes: [CAMPAIGN_MANAGEMENT_SCOPE, TEST_ACCOUNT_SCOPE] })
+    .refreshToken;
+
+describe("test accounts, client against emulator (fake clock and sleep)", () => {
+  beforeEach(async () => {
+    // Completion needs 2 IN_PROGRESS answers and 12 s on the emulator's clock, which only the
+    // client's (fake) sleeps between polls move forward.
+    h = await startHarness({ testAccounts: { inProgressPolls: 2, pendingSeconds: 12 } });
+  });
+
+  it("creates a VENDOR account, waits until COMPLETED, and finds its profile", async () => {
+    const grant = newCustomer();
+    const { requestId } = await h.client.createTestAccount(grant, {
+      countryCode: "US",
+      accountType: "VENDOR",
+      vendorCode: "ABCDE",
+    });
+    expect(requestId).toMatch(/^[A-Z0-9]{20}$/);
+    const account = await h.client.waitForTestAccount(grant, requestId, { pollIntervalMs: 5000 });
+    expect(account).toMatchObject({
+      countryCode: "US",
+      accountType: "VENDOR",
+      status: "COMPLETED",
+    });
+    expect(account.id).toMatch(/^ENTITY/);
+    // Polls at 0 s and 5 s answer IN_PROGRESS; 10 s is too early; 15 s completes.
+    expect(h.sleeps).toEqual([5000, 5000, 5000]);
+    expect(h.emulator.admin.calls("testAccounts")).toBe(5);
+    const profiles = await h.client.listProfiles(grant);
+    expect(profiles).toHaveLength(1);
+    expect(profiles[0]).toMatchObject({
+      countryCode: "US",
+      accountInfo: { id: account.id, marketplaceStringId: "ATVPDKIKX0DER", type: "vendor" },
+    });
+    expect(BigInt(profiles[0]!.profileId)).toBeGreaterThan(BigInt(Number.MAX_SAFE_INTEGER));
+    // The whole flow took one token call: every poll reused the cached access token.
+    expect(h.emulator.admin.calls("token", "refresh_token")).toBe(1);
+  });
+
+  it("creates an AUTHOR account in an EU marketplace, served by the EU host", async () => {
+    const grant = newCustomer();
+    const { requestId } = await h.client.createTestAccount(grant, {
+      countryCode: "DE",
+      accountType: "AUTHOR",
+    });
+    const account = await h.client.waitForTestAccount(grant, requestId);
+    expect(account.asins).toHaveLength(3);
+    expect(await h.client.listProfiles(grant)).toEqual([]);
+    const [profile] = await h.clientFor({ region: "EU" }).listProfiles(grant);
+    expect(profile).toMatchObject({
+      countryCode: "DE",
+      accountInfo: { id: account.id, subType: "KDP_AUTHOR" },
+    });
+  });
+
+  it("refuses a second AUTHOR account in one marketplace as REQUEST_REJECTED", async () => {
+    const grant = newCustomer();
+    await h.client.createTestAccount(grant, { countryCode: "US", accountType: "AUTHOR" });
+    const error = await h.caught(
+      h.client.createTestAccount(grant, { countryCode: "US", accountType: "AUTHOR" }),
+    );
+    expect(error).toMatchObject({ code: "REQUEST_REJECTED", status: 422 });
+    expect(error.amazonDescription).toContain("only one is allowed per marketplace");
+  });
+
+  it("refuses a user who manages real Ads accounts as REQUEST_REJECTED", async () => {
+    const grant = h.grant({
+      userId: DEMO_USER_ID,
+      scopes: [CAMPAIGN_MANAGEMENT_SCOPE, TEST_ACCOUNT_SCOPE],
+    }).refreshToken;
+    const error = await h.caught(
+      h.client.createTestAccount(grant, { countryCode: "US", accountType: "VENDOR" }),
+    );
+    expect(error).toMatchObject({ code: "REQUEST_REJECTED", status: 422 });
+  });
+
+  it("reports a grant without the test-account scope as UNAUTHORIZED, naming the scope", async () => {
+    const grant = h.grant({ userId: EMPTY_USER_ID }).refreshToken;
+    const error = await h.caught(
+      h.client.createTestAccount(grant, { countryCode: "US", accountType: "VENDOR" }),
+    );
+    expect(error).toMatchObject({ code: "UNAUTHORIZED", status: 403 });
+    expect(error.message).toContain("advertising::test:create_account");
+  });
+
+  it("reports TEST_ACCOUNT_NOT_READY when the deadline passes first", async () => {
+    const grant = newCustomer();
+    const { requestId } = await h.client.createTestAccount(grant, {
+      countryCode: "US",
+      accountType: "VENDOR",
+    });
+    const error = await h.caught(
+      h.client.waitForTestAccount(grant, requestId, { timeoutMs: 8000, pollIntervalMs: 4000 }),
+    );
+    expect(error.code).toBe("TEST_ACCOUNT_NOT_READY");
+    expect(error.message).toContain(requestId);
+    expect(h.sleeps).toEqual([4000, 4000]);
+  });
+
+  it("reports an unknown request id as REQUEST_REJECTED (404)", async () => {
+    const error = await h.caught(
+      h.client.waitForTestAccount(newCustomer(), "NOSUCHREQUEST0000000"),
+    );
+    expect(error).toMatchObject({ code: "REQUEST_REJECTED", status: 404 });
+  });
+});
