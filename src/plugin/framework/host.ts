@@ -62,17 +62,18 @@ export async function runHandler(
   signal: AbortSignal,
   handler: () => Promise<void> | void,
 ): Promise<void> {
+  const cancelled = () =>
+    diagnostics.error(
+      `${what} was cancelled`,
+      "Terraform stopped the provider (for example after Ctrl-C) before the operation finished. " +
+        "Run the command again to complete it.",
+    );
+  // A call that arrives after StopProvider (Ctrl-C raced it) is not started at all.
+  if (signal.aborted) return cancelled();
   try {
     await handler();
   } catch (error) {
-    if (signal.aborted) {
-      diagnostics.error(
-        `${what} was cancelled`,
-        "Terraform stopped the provider (for example after Ctrl-C) before the operation finished. " +
-          "Run the command again to complete it.",
-      );
-      return;
-    }
+    if (signal.aborted) return cancelled();
     const message = error instanceof Error ? error.message : String(error);
     diagnostics.error(`${what} failed`, firstLine(message));
     host.log.debug(`${what} threw`, {

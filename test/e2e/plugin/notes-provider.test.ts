@@ -13,6 +13,11 @@ jest.setTimeout(300_000);
 
 const SECRET = "s3cr3t-n0te-value";
 
+/** Polls a condition (a file another process writes) until it holds. */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 function config(options: { text?: string; folder?: string; slow?: boolean } = {}): string {
   return `
 terraform {
@@ -160,6 +165,7 @@ describe("a TypeScript provider served to terraform (notes fixture)", () => {
     ws.write("main.tf", config({ text: "hello again", folder: "archive", slow: true }));
     const apply = ws.start(["apply", "-auto-approve"]);
     await apply.waitForOutput("notes_note.slow: Creating...");
+    await until(() => existsSync(join(ws.dir, "create-started")));
     apply.process.kill("SIGINT");
     // The create would sleep for ten minutes; finishing at all means it was interrupted.
     const result = await apply.result;

@@ -204,6 +204,24 @@ describe("the tfplugin6.Provider service", () => {
     expect(readDiagnostics(fields, 3)[0]?.summary).toBe("Creating test_thing was cancelled");
   });
 
+  it("does not start a handler for a call that arrives after StopProvider", async () => {
+    let started = false;
+    const service = serviceWith({ create: () => void (started = true) });
+    await call(service, "StopProvider", new Uint8Array());
+    const fields = await call(
+      service,
+      "ApplyResourceChange",
+      applyRequest(
+        null,
+        { id: UNKNOWN, name: "n", token: null },
+        { id: null, name: "n", token: null },
+      ),
+    );
+    expect(started).toBe(false);
+    expect(readDiagnostics(fields, 3)[0]?.summary).toBe("Creating test_thing was cancelled");
+    expect(state(fields, 1)).toBeNull();
+  });
+
   it("removes a resource that Read reports gone", async () => {
     const service = serviceWith({ read: (_req, resp) => void (resp.state = null) });
     const req = new ProtoWriter()
