@@ -77,7 +77,10 @@ export async function serve<S extends Schema, D>(
     afterCall: (path) => {
       if (path !== SHUTDOWN) return;
       log.debug("shutting down at Terraform's request");
-      void server.close().then(() => exit(0));
+      void server.close().then(() => {
+        removeDirectory();
+        exit(0);
+      });
     },
   });
   const line = handshakeLine(join(directory, "plugin.sock"), certificate?.der);
