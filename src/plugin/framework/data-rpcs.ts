@@ -21,11 +21,11 @@ import {
   requestContext,
   runHandler,
   unknownType,
+  validateWithHandler,
   type Host,
 } from "./host.js";
 import { planChange } from "./planning.js";
 import { cloneValue } from "./shape.js";
-import { validateConfig } from "./validation.js";
 
 /** Handles data source and ephemeral resource RPCs. */
 export class DataRpcs {
@@ -58,15 +58,7 @@ export class DataRpcs {
         ? this.dataSource(req.typeName, diagnostics)
         : this.ephemeral(req.typeName, diagnostics);
     if (target) {
-      const config = decodeValue(req.config, target.schema.type);
-      validateConfig(target.schema, config, diagnostics);
-      const validate = target.validateConfig?.bind(target);
-      if (validate && !diagnostics.hasErrors()) {
-        const log = this.host.log.with({ tf_type: req.typeName });
-        await runHandler(this.host, diagnostics, `Validating ${req.typeName}`, signal, () =>
-          validate({ config: config as never, log }, { diagnostics }),
-        );
-      }
+      await validateWithHandler(this.host, target, req.config, req.typeName, signal, diagnostics);
     }
     return encodeResponse.diagnosticsOnly(1, diagnostics.all());
   }

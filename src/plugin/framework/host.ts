@@ -12,7 +12,9 @@ import { decodeMsgpack, encodeMsgpack } from "../values/msgpack.js";
 import type { CtyType } from "../values/types.js";
 import type { Value } from "../values/value.js";
 import type { DynamicValueBytes } from "../wire/common.js";
+import type { ValidateConfigRequest, ValidateConfigResponse } from "../resource.js";
 import { redactBySchema, withoutWriteOnly } from "./redaction.js";
+import { validateConfig } from "./validation.js";
 
 /** The running provider as the RPC implementations see it. */
 export interface Host<D = unknown> {
@@ -113,5 +115,36 @@ export function unknownType(diagnostics: Diagnostics, kind: string, typeName: st
   diagnostics.error(
     `Unknown ${kind} type ${typeName}`,
     `This provider has no ${kind} named ${typeName}. Check the spelling and the provider version.`,
+  );
+}
+
+/** Anything whose configuration is validated: a schema and an optional whole-config check. */
+export interface Validated {
+  readonly schema: Schema;
+  validateConfig?(
+    request: ValidateConfigRequest<Schema>,
+    response: ValidateConfigResponse,
+  ): Promise<void> | void;
+}
+
+/**
+ * Validates a configuration: the schema's per-attribute checks, then (if those pass) the
+ * handler's own `validateConfig`.
+ */
+export async function validateWithHandler(
+  host: Host,
+  target: Validated,
+  config: DynamicValueBytes | undefined,
+  what: string,
+  signal: AbortSignal,
+  diagnostics: Diagnostics,
+): Promise<void> {
+  const value = decodeValue(config, target.schema.type);
+  validateConfig(target.schema, value, diagnostics);
+  const validate = target.validateConfig?.bind(target);
+  if (!validate || diagnostics.hasErrors()) return;
+  const log = host.log.with({ tf_type: what });
+  await runHandler(host, diagnostics, `Validating ${what}`, signal, () =>
+    validate({ config: value as never, log }, { diagnostics }),
   );
 }

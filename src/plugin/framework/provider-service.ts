@@ -7,9 +7,8 @@ import type { Provider } from "../provider.js";
 import type { Schema } from "../schema/schema.js";
 import { decodeRequest, encodeResponse, type ProviderSchemas } from "../wire/tfplugin6.js";
 import { DataRpcs } from "./data-rpcs.js";
-import { decodeValue, newDiagnostics, runHandler, type Host } from "./host.js";
+import { decodeValue, newDiagnostics, runHandler, validateWithHandler, type Host } from "./host.js";
 import { ResourceRpcs } from "./resource-rpcs.js";
-import { validateConfig } from "./validation.js";
 import { toWireSchema } from "./wire-schema.js";
 
 /** Handles one unary RPC: request message bytes in, response message bytes out. */
@@ -48,14 +47,8 @@ export function createProviderService<S extends Schema, D>(
     ValidateProviderConfig: async (bytes, signal) => {
       const req = decodeRequest.validateProviderConfig(bytes);
       const diagnostics = newDiagnostics();
-      const config = decodeValue(req.config, provider.schema.type);
-      validateConfig(provider.schema, config, diagnostics);
-      const validate = provider.validateConfig?.bind(provider);
-      if (validate && !diagnostics.hasErrors()) {
-        await runHandler(host, diagnostics, "Validating the provider configuration", signal, () =>
-          validate({ config: config as never, log }, { diagnostics }),
-        );
-      }
+      const what = "the provider configuration";
+      await validateWithHandler(host, provider, req.config, what, signal, diagnostics);
       return encodeResponse.diagnosticsOnly(2, diagnostics.all());
     },
     ConfigureProvider: async (bytes, signal) => {

@@ -27,11 +27,11 @@ import {
   runHandler,
   traceValue,
   unknownType,
+  validateWithHandler,
   type Host,
 } from "./host.js";
 import { planChange } from "./planning.js";
 import { cloneValue } from "./shape.js";
-import { validateConfig } from "./validation.js";
 
 type AnyResource = Resource<Schema, unknown>;
 
@@ -50,15 +50,7 @@ export class ResourceRpcs {
     const diagnostics = newDiagnostics();
     const resource = this.find(req.typeName, diagnostics);
     if (resource) {
-      const config = decodeValue(req.config, resource.schema.type);
-      validateConfig(resource.schema, config, diagnostics);
-      const validate = resource.validateConfig?.bind(resource);
-      if (validate && !diagnostics.hasErrors()) {
-        const log = this.host.log.with({ tf_resource_type: req.typeName });
-        await runHandler(this.host, diagnostics, `Validating ${req.typeName}`, signal, () =>
-          validate({ config: config as never, log }, { diagnostics }),
-        );
-      }
+      await validateWithHandler(this.host, resource, req.config, req.typeName, signal, diagnostics);
     }
     return encodeResponse.diagnosticsOnly(1, diagnostics.all());
   }

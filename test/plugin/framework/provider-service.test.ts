@@ -67,6 +67,10 @@ function applyRequest(prior: Value, planned: Value, config: Value) {
     .finish();
 }
 
+/** ApplyResourceChange creating a thing named "n". */
+const createRequest = () =>
+  applyRequest(null, { id: UNKNOWN, name: "n", token: null }, { id: null, name: "n", token: null });
+
 describe("the tfplugin6.Provider service", () => {
   it("announces plan_destroy and get_provider_schema_optional with the schemas", async () => {
     const fields = await call(serviceWith({}), "GetProviderSchema", new Uint8Array());
@@ -86,15 +90,7 @@ describe("the tfplugin6.Provider service", () => {
       },
     });
     await call(service, "ConfigureProvider", new ProtoWriter().finish());
-    const fields = await call(
-      service,
-      "ApplyResourceChange",
-      applyRequest(
-        null,
-        { id: UNKNOWN, name: "n", token: null },
-        { id: null, name: "n", token: null },
-      ),
-    );
+    const fields = await call(service, "ApplyResourceChange", createRequest());
     expect(seen).toBe("configured");
     expect(state(fields, 1)).toEqual({ id: "t-9", name: "n", token: null });
     expect(readDiagnostics(fields, 3)).toEqual([]);
@@ -107,15 +103,7 @@ describe("the tfplugin6.Provider service", () => {
         resp.state.name = "someone else";
       },
     });
-    const fields = await call(
-      service,
-      "ApplyResourceChange",
-      applyRequest(
-        null,
-        { id: UNKNOWN, name: "n", token: null },
-        { id: null, name: "n", token: null },
-      ),
-    );
+    const fields = await call(service, "ApplyResourceChange", createRequest());
     const [diagnostic] = readDiagnostics(fields, 3);
     expect(diagnostic?.summary).toMatch(/Provider bug/);
     expect(diagnostic?.attribute).toEqual([{ attribute: "name" }]);
@@ -133,15 +121,7 @@ describe("the tfplugin6.Provider service", () => {
       },
       log,
     );
-    const fields = await call(
-      service,
-      "ApplyResourceChange",
-      applyRequest(
-        null,
-        { id: UNKNOWN, name: "n", token: null },
-        { id: null, name: "n", token: null },
-      ),
-    );
+    const fields = await call(service, "ApplyResourceChange", createRequest());
     expect(readDiagnostics(fields, 3)).toEqual([
       { severity: "error", summary: "Creating test_thing failed", detail: "quota exceeded" },
     ]);
@@ -188,15 +168,7 @@ describe("the tfplugin6.Provider service", () => {
           started();
         }),
     });
-    const pending = call(
-      service,
-      "ApplyResourceChange",
-      applyRequest(
-        null,
-        { id: UNKNOWN, name: "n", token: null },
-        { id: null, name: "n", token: null },
-      ),
-    );
+    const pending = call(service, "ApplyResourceChange", createRequest());
     await running;
     await call(service, "StopProvider", new Uint8Array());
     const fields = await pending;
@@ -208,15 +180,7 @@ describe("the tfplugin6.Provider service", () => {
     let started = false;
     const service = serviceWith({ create: () => void (started = true) });
     await call(service, "StopProvider", new Uint8Array());
-    const fields = await call(
-      service,
-      "ApplyResourceChange",
-      applyRequest(
-        null,
-        { id: UNKNOWN, name: "n", token: null },
-        { id: null, name: "n", token: null },
-      ),
-    );
+    const fields = await call(service, "ApplyResourceChange", createRequest());
     expect(started).toBe(false);
     expect(readDiagnostics(fields, 3)[0]?.summary).toBe("Creating test_thing was cancelled");
     expect(state(fields, 1)).toBeNull();
