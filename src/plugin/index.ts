@@ -2,6 +2,30 @@
  * A Terraform plugin host in TypeScript: serve a provider over plugin protocol 6, with schemas,
  * typed handlers, planning rules, diagnostics and logging. Knows nothing of any particular cloud.
  *
+ * @example
+ * const noteSchema = schema({
+ *   description: "A note.",
+ *   attributes: {
+ *     id: attr.string({ computed: true, useStateForUnknown: true, description: "Note id." }),
+ *     text: attr.string({ required: true, validators: [lengthBetween(1, 200)], description: "Text." }),
+ *     folder: attr.string({ optional: true, requiresReplace: true, description: "Folder." }),
+ *   },
+ * });
+ * const note = defineResource<typeof noteSchema, Client>({
+ *   schema: noteSchema,
+ *   async create(req, resp) {
+ *     resp.state.id = await req.providerData!.createNote(req.plan.text, { signal: req.signal });
+ *   },
+ *   async read(req, resp) {
+ *     const found = await req.providerData!.findNote(req.state.id!);
+ *     resp.state = found ? { ...req.state, text: found.text } : null; // null: gone, plan re-creates
+ *   },
+ *   async update(req) { await req.providerData!.setText(req.state.id!, req.plan.text); },
+ *   async delete(req) { await req.providerData!.deleteNote(req.state.id!); },
+ *   importState(req, resp) { resp.state.id = req.id; },
+ * });
+ * void serve(defineProvider({ typeName: "notes", schema: providerSchema, configure, resources: { notes_note: note } }));
+ *
  * @packageDocumentation
  */
 export { serve, type ServeOptions } from "./serve.js";
