@@ -1,0 +1,89 @@
+/**
+ * Serving a provider the way go-plugin expects: check that Terraform started us, listen on a unix
+ * socket in a private directory with mutual TLS, print the handshake line, and exit promptly when
+ * Terraform says so.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createServerCertificate } from "./go-plugin/certificate.js";
+import { checkStartEnvironment, handshakeLine } from "./go-plugin/handshake.js";
+import { createLogger, logLevelFromEnv, type Logger } from "./logging.js";
+import type { Provider } from "./provider.js";
+import type { Schema } from "./schema/schema.js";
+import { createProviderService } from "./framework/provider-service.js";
+import { listenGrpc } from "./transport/grpc-server.js";
+
+const SHUTDOWN = "/plugin.GRPCController/Shutdown";
+/** go-plugin streams that only need to stay open: stdout/stderr forwarding and the connection broker. */
+const HELD_STREAMS = new Set(["/plugin.GRPCStdio/StreamStdio", "/plugin.GRPCBroker/StartStream"]);
+
+/** Seams for tests and tools; by default the real process is used. */
+export interface ServeOptions {
+  /** Environment to read (default `process.env`). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Receives the handshake line (default: stdout). */
+  readonly writeHandshake?: (line: string) => void;
+  /** Receives user-facing start-up errors (default: stderr). */
+  readonly writeError?: (text: string) => void;
+  /** Ends the process (default `process.exit`). */
+  readonly exit?: (code: number) => void;
+  /** Overrides the logger (default: hclog JSON on stderr at TF_LOG_PROVIDER / TF_LOG level). */
+  readonly log?: Logger;
+}
+
+/**
+ * Serves `provider` over Terraform's plugin protocol 6 until Terraform shuts it down.
+ * Resolves once the handshake line is written (the process then lives on serving RPCs).
+ */
+export async function serve<S extends Schema, D>(
+  provider: Provider<S, D>,
+  options: ServeOptions = {},
+): Promise<void> {
+  const env = options.env ?? process.env;
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const start = checkStartEnvironment(env, `terraform-provider-${provider.typeName}`);
+  if (!start.ok) {
+    (options.writeError ?? ((text) => process.stderr.write(text)))(`${start.message}\n`);
+    return exit(1);
+  }
+  const log =
+    options.log ?? createLogger({ level: logLevelFromEnv(env), module: provider.typeName });
+  const directory = mkdtempSync(join(tmpdir(), "tf-provider-"));
+  const removeDirectory = () => rmSync(directory, { recursive: true, force: true });
+  process.on("exit", removeDirectory);
+  // Ctrl-C reaches the whole process group; Terraform answers it with StopProvider instead.
+  process.on("SIGINT", () => log.debug("ignoring SIGINT; Terraform sends StopProvider"));
+  process.on("SIGTERM", () => exit(0));
+
+  const certificate = start.tls ? createServerCertificate() : undefined;
+  const service = createProviderService(provider, log);
+  const unary = new Map(service.methods);
+  unary.set(SHUTDOWN, async () => new Uint8Array());
+  const server = await listenGrpc({
+    socketPath: join(directory, "plugin.sock"),
+    ...(certificate && start.ok && start.tls
+      ? {
+          tls: {
+            key: certificate.keyPem,
+            cert: certificate.pem,
+            clientCert: start.clientCert ?? "",
+          },
+        }
+      : {}),
+    unary,
+    heldStreams: HELD_STREAMS,
+    onError: (error) => log.debug("transport error", { error: error.message }),
+    afterCall: (path) => {
+      if (path !== SHUTDOWN) return;
+      log.debug("shutting down at Terraform's request");
+      void server.close().then(() => {
+        removeDirectory();
+        exit(0);
+      });
+    },
+  });
+  const line = handshakeLine(join(directory, "plugin.sock"), certificate?.der);
+  (options.writeHandshake ?? ((text) => process.stdout.write(text)))(`${line}\n`);
+  log.debug("plugin started", { socket: join(directory, "plugin.sock"), tls: start.tls });
+}

@@ -1,0 +1,144 @@
+/**
+ * End-to-end harness: a temporary Terraform working directory whose implied local mirror
+ * (`terraform.d/plugins/…`) holds a provider bundled from a TypeScript entry with esbuild and
+ * started by a `#!/bin/sh` shim, plus helpers to run the real `terraform` binary in it, offline.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "esbuild";
+
+/** Where a provider package goes and what it is built from. */
+export interface ProviderPackage {
+  /** Absolute path of the provider's TypeScript entry (it calls `serve`). */
+  readonly entry: string;
+  /** Source address parts: `<host>/<namespace>/<type>`. */
+  readonly host: string;
+  readonly namespace: string;
+  readonly type: string;
+  readonly version: string;
+}
+
+/** The outcome of one terraform command. */
+export interface TerraformResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** stdout and stderr together. */
+  readonly output: string;
+}
+
+/** A terraform command still running (for interrupting it). */
+export interface RunningTerraform {
+  readonly process: ChildProcess;
+  /** Resolves once `text` appears in stdout. */
+  waitForOutput(text: string): Promise<void>;
+  /** Resolves when the command ends. */
+  readonly result: Promise<TerraformResult>;
+}
+
+const NO_COLOR = new Set(["init", "validate", "plan", "apply", "destroy", "import", "refresh"]);
+
+/** The `<os>_<arch>` directory name Terraform uses for this machine. */
+export function terraformPlatform(): string {
+  const arch = process.arch === "x64" ? "amd64" : process.arch;
+  return `${process.platform}_${arch}`;
+}
+
+/** A temporary working directory with one provider in its implied local mirror. */
+export class Workspace {
+  private readonly running = new Set<ChildProcess>();
+  private constructor(readonly dir: string) {}
+
+  /** Creates the directory and bundles the provider into its mirror. */
+  static async create(pkg: ProviderPackage): Promise<Workspace> {
+    const dir = mkdtempSync(join(tmpdir(), "tf-e2e-"));
+    const packageDir = join(
+      dir,
+      "terraform.d/plugins",
+      pkg.host,
+      pkg.namespace,
+      pkg.type,
+      pkg.version,
+      terraformPlatform(),
+    );
+    mkdirSync(packageDir, { recursive: true });
+    await build({
+      entryPoints: [pkg.entry],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      outfile: join(packageDir, "provider.mjs"),
+      logLevel: "silent",
+    });
+    const shim = join(packageDir, `terraform-provider-${pkg.type}_v${pkg.version}`);
+    writeFileSync(shim, '#!/bin/sh\nexec node "$(dirname "$0")/provider.mjs" "$@"\n');
+    chmodSync(shim, 0o755);
+    return new Workspace(dir);
+  }
+
+  /** Writes a file (e.g. `main.tf`) into the working directory. */
+  write(name: string, content: string): void {
+    writeFileSync(join(this.dir, name), content);
+  }
+
+  /** Starts a terraform command; `env` adds to (or with undefined, removes from) the environment. */
+  start(args: readonly string[], env: Record<string, string | undefined> = {}): RunningTerraform {
+    const [command = "", ...rest] = args;
+    const fullArgs = NO_COLOR.has(command) ? [command, "-no-color", ...rest] : [...args];
+    const environment: NodeJS.ProcessEnv = {
+      ...process.env,
+      CHECKPOINT_DISABLE: "1",
+      TF_IN_AUTOMATION: "1",
+    };
+    delete environment.TF_LOG;
+    delete environment.TF_LOG_PROVIDER;
+    for (const [key, value] of Object.entries(env)) {
+      if (value === undefined) delete environment[key];
+      else environment[key] = value;
+    }
+    const child = spawn("terraform", fullArgs, {
+      cwd: this.dir,
+      env: environment,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.running.add(child);
+    child.on("close", () => this.running.delete(child));
+    let stdout = "";
+    let stderr = "";
+    const waiters: { text: string; resolve: () => void }[] = [];
+    child.stdout?.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      for (const waiter of waiters.filter((w) => stdout.includes(w.text))) waiter.resolve();
+    });
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const result = new Promise<TerraformResult>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stdout, stderr, output: stdout + stderr }));
+    });
+    return {
+      process: child,
+      result,
+      waitForOutput: (text) =>
+        stdout.includes(text)
+          ? Promise.resolve()
+          : new Promise((resolve) => waiters.push({ text, resolve })),
+    };
+  }
+
+  /** Runs a terraform command to completion. */
+  terraform(
+    args: readonly string[],
+    env: Record<string, string | undefined> = {},
+  ): Promise<TerraformResult> {
+    return this.start(args, env).result;
+  }
+
+  /** Ends any terraform command still running (and its providers), then removes the directory. */
+  remove(): void {
+    for (const child of this.running) child.kill("SIGKILL");
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

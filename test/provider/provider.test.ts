@@ -1,0 +1,54 @@
+import { Diagnostics, createLogger } from "../../src/plugin/index.js";
+import { validateConfig } from "../../src/plugin/framework/validation.js";
+import { createAmazonAdsProvider, providerSchema } from "../../src/provider/provider.js";
+
+describe("the amazonads provider configuration", () => {
+  it("documents every attribute and marks the client secret sensitive", () => {
+    for (const [name, attribute] of Object.entries(providerSchema.attributes)) {
+      expect([name, attribute.description.length > 20]).toEqual([name, true]);
+      expect(attribute.mode).toBe("optional");
+    }
+    expect(providerSchema.attributes.client_secret.sensitive).toBe(true);
+  });
+
+  it("validates a configured client id on its attribute", () => {
+    const diagnostics = new Diagnostics();
+    const config = {
+      client_id: "amzn1.application-oa2-client.xyz",
+      client_secret: null,
+      region: "US",
+    };
+    validateConfig(
+      providerSchema,
+      { ...config, authorization_url: null, token_url: null, api_url: null },
+      diagnostics,
+    );
+    expect(diagnostics.all().map((d) => d.summary)).toEqual([
+      "Invalid value for client_id",
+      "Invalid value for region",
+    ]);
+  });
+
+  it("configures from the environment without calling anything", async () => {
+    const provider = createAmazonAdsProvider({ env: { AMAZON_ADS_REGION: "EU" } });
+    const response = { providerData: undefined as unknown, diagnostics: new Diagnostics() };
+    const config = {
+      client_id: null,
+      client_secret: null,
+      region: null,
+      authorization_url: null,
+      token_url: null,
+      api_url: null,
+    };
+    const log = createLogger({ level: undefined, module: "t" });
+    await provider.configure?.(
+      { config, terraformVersion: "1.11.4", log, signal: new AbortController().signal },
+      response as never,
+    );
+    expect(response.diagnostics.all()).toEqual([]);
+    expect(response.providerData).toMatchObject({
+      region: "EU",
+      endpoints: { apiUrl: "https://advertising-api-eu.amazon.com" },
+    });
+  });
+});
