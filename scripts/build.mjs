@@ -1,8 +1,8 @@
-// Builds what the package ships: the compiled library and CLI (tsc → dist/).
-// Later steps (the provider bundle) append themselves here so `npm run build` stays the one entry.
+// Builds what the package ships: the compiled library and CLI (tsc → dist/), then the provider
+// package (esbuild bundle + sh shim → dist/provider-package/) from src/provider/main.ts.
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, rmSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -15,3 +15,26 @@ execFileSync(
     stdio: "inherit",
   },
 );
+
+// The packaging code is TypeScript too: use what tsc just compiled.
+const entry = join(root, "src/provider/main.ts");
+const { PROVIDER_PACKAGE_PATH } = await import("../dist/constructs/provider-package.js");
+if (existsSync(entry)) {
+  const { buildProviderPackage } = await import("../dist/plugin/packaging/build-package.js");
+  const { PROVIDER_TYPE, PROVIDER_VERSION } = await import("../dist/provider/identity.js");
+  const built = await buildProviderPackage({
+    entry,
+    outDir: join(root, PROVIDER_PACKAGE_PATH),
+    providerType: PROVIDER_TYPE,
+    version: PROVIDER_VERSION,
+    rootDir: root,
+  });
+  for (const warning of built.bundle.warnings) console.warn(`build: esbuild warning: ${warning}`);
+  console.log(
+    `build: provider package ${relative(root, built.dir)}/ (bundle ${built.bundle.bytes} bytes, ${built.hash})`,
+  );
+} else {
+  console.log(
+    `build: ${relative(root, entry)} does not exist yet; skipped the provider package (${PROVIDER_PACKAGE_PATH}/).`,
+  );
+}

@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { readFileSync } from "node:fs";
+import { emulatorCommand } from "./commands/emulator.js";
+import { installProviderCommand } from "./commands/install-provider.js";
 
 /** Exit codes shared by every command: 0 success, 1 failure, 2 usage error. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
     .version(packageVersion())
     .showHelpAfterError()
     .exitOverride();
+  program.addCommand(emulatorCommand());
+  program.addCommand(installProviderCommand());
   return program;
 }
 

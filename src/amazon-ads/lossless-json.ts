@@ -1,0 +1,152 @@
+/**
+ * A JSON parser that keeps large integers exact. Amazon sends profile ids as JSON numbers above
+ * 2^53, which `JSON.parse` rounds; here an integer literal outside the safe range becomes a
+ * `bigint`, everything else parses as `JSON.parse` would.
+ */
+
+/** A parse failure with the offset it happened at (not the text, which may hold a secret). */
+export class JsonSyntaxError extends SyntaxError {
+  /** Offset in the text where parsing failed. */
+  readonly position: number;
+
+  /** Creates the error for `position`. */
+  constructor(reason: string, position: number) {
+    super(`${reason} at offset ${position}`);
+    this.position = position;
+  }
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+const WHITESPACE = /[ \t\n\r]*/y;
+const MAX_DEPTH = 256;
+
+/** Parses JSON text; integers beyond ±(2^53 − 1) come back as `bigint`. Throws {@link JsonSyntaxError}. */
+export function parseJsonLosslessly(text: string): unknown {
+  const parser = new Parser(text);
+  const value = parser.value(0);
+  parser.skipWhitespace();
+  if (parser.at < text.length) parser.fail("Unexpected text after the JSON value");
+  return value;
+}
+
+class Parser {
+  at = 0;
+
+  constructor(private readonly text: string) {}
+
+  fail(reason: string): never {
+    throw new JsonSyntaxError(reason, this.at);
+  }
+
+  skipWhitespace(): void {
+    WHITESPACE.lastIndex = this.at;
+    WHITESPACE.exec(this.text);
+    this.at = WHITESPACE.lastIndex;
+  }
+
+  value(depth: number): unknown {
+    if (depth > MAX_DEPTH) this.fail("JSON nested too deeply");
+    this.skipWhitespace();
+    const char = this.text[this.at];
+    if (char === "{") return this.object(depth);
+    if (char === "[") return this.array(depth);
+    if (char === '"') return this.string();
+    if (char === "-" || (char !== undefined && char >= "0" && char <= "9")) return this.number();
+    for (const [word, meaning] of [
+      ["true", true],
+      ["false", false],
+      ["null", null],
+    ] as const) {
+      if (this.text.startsWith(word, this.at)) {
+        this.at += word.length;
+        return meaning;
+      }
+    }
+    return this.fail(char === undefined ? "Unexpected end of JSON" : "Unexpected character");
+  }
+
+  object(depth: number): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    this.at++;
+    this.skipWhitespace();
+    if (this.text[this.at] === "}") {
+      this.at++;
+      return result;
+    }
+    for (;;) {
+      this.skipWhitespace();
+      if (this.text[this.at] !== '"') this.fail("Expected a property name");
+      const key = this.string();
+      this.skipWhitespace();
+      if (this.text[this.at] !== ":") this.fail("Expected ':'");
+      this.at++;
+      // defineProperty, so a "__proto__" key is data, as with JSON.parse, not a prototype change.
+      Object.defineProperty(result, key, {
+        value: this.value(depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      if (this.separator("}")) return result;
+    }
+  }
+
+  array(depth: number): unknown[] {
+    const result: unknown[] = [];
+    this.at++;
+    this.skipWhitespace();
+    if (this.text[this.at] === "]") {
+      this.at++;
+      return result;
+    }
+    for (;;) {
+      result.push(this.value(depth + 1));
+      if (this.separator("]")) return result;
+    }
+  }
+
+  /** After a member: true at the closing bracket, false after a comma. */
+  separator(close: string): boolean {
+    this.skipWhitespace();
+    const char = this.text[this.at];
+    this.at++;
+    if (char === close) return true;
+    if (char === ",") return false;
+    this.at--;
+    return this.fail(char === undefined ? "Unexpected end of JSON" : `Expected ',' or '${close}'`);
+  }
+
+  string(): string {
+    const start = this.at;
+    let end = start + 1;
+    for (;;) {
+      const char = this.text[end];
+      if (char === undefined) {
+        this.at = end;
+        this.fail("Unterminated string");
+      }
+      if (char === "\\") end += 2;
+      else if (char === '"') break;
+      else end++;
+    }
+    this.at = end + 1;
+    try {
+      // The literal is delimited; JSON.parse handles escapes and rejects control characters.
+      return JSON.parse(this.text.slice(start, end + 1)) as string;
+    } catch {
+      this.at = start;
+      return this.fail("Invalid string");
+    }
+  }
+
+  number(): number | bigint {
+    NUMBER.lastIndex = this.at;
+    const match = NUMBER.exec(this.text);
+    if (!match) return this.fail("Invalid number");
+    this.at = NUMBER.lastIndex;
+    const literal = match[0];
+    const value = Number(literal);
+    const integer = match[1] === undefined && match[2] === undefined;
+    return integer && !Number.isSafeInteger(value) ? BigInt(literal) : value;
+  }
+}

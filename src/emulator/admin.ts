@@ -1,0 +1,194 @@
+/**
+ * The admin handle: what tests use to steer and observe the emulator without a browser — issue
+ * codes and grants, revoke grants, move the clock, inject faults, edit profiles, read counters and
+ * the list of every secret issued.
+ */
+import type { Region } from "../amazon-ads/regions.js";
+import { ACCESS_TOKEN_LIFETIME_S } from "./authorizations.js";
+import type { EmulatorEndpoint } from "./endpoints.js";
+import type { ActiveFault, FaultRegistry, FaultSpec } from "./faults.js";
+import type { ChallengeMethod } from "./pkce.js";
+import { DEFAULT_SCOPES } from "./scopes.js";
+import type { ProfileSeed, UserSeed } from "./seed.js";
+import type { EmulatorState } from "./state.js";
+import type { Traffic, TrafficSnapshot } from "./traffic.js";
+
+/** What a directly issued authorization code is bound to. */
+export interface IssueCodeOptions {
+  /** @default the first app's client id */
+  readonly clientId?: string;
+  /** Must be on the app's allow-list. @default the app's first redirect URI */
+  readonly redirectUri?: string;
+  /** @default ["advertising::campaign_management"] */
+  readonly scopes?: readonly string[];
+  /** PKCE challenge the token request's `code_verifier` must answer. */
+  readonly codeChallenge?: string;
+  /** @default "plain" when a challenge is given */
+  readonly codeChallengeMethod?: ChallengeMethod;
+  /** @default the signed-in user */
+  readonly userId?: string;
+}
+
+/** What a directly issued grant is for. */
+export interface IssueGrantOptions {
+  /** @default the first app's client id */
+  readonly clientId?: string;
+  /** @default ["advertising::campaign_management"] */
+  readonly scopes?: readonly string[];
+  /** @default the signed-in user */
+  readonly userId?: string;
+}
+
+/** A grant issued without the browser, as the token endpoint would have answered. */
+export interface IssuedTokens {
+  readonly refreshToken: string;
+  readonly accessToken: string;
+  /** Seconds the access token lives (3600). */
+  readonly expiresIn: number;
+}
+
+/** Steers and observes a running emulator. */
+export class EmulatorAdmin {
+  constructor(
+    private readonly state: EmulatorState,
+    private readonly registry: FaultRegistry,
+    private readonly counters: Traffic,
+  ) {}
+
+  private resolveGrantTerms(options: IssueGrantOptions): {
+    clientId: string;
+    scopes: readonly string[];
+    userId: string;
+  } {
+    const directory = this.state.directory;
+    const clientId = options.clientId ?? directory.apps()[0]!.clientId;
+    const app = directory.app(clientId);
+    if (!app) throw new Error(`Unknown client id ${clientId}.`);
+    const scopes = options.scopes ?? DEFAULT_SCOPES;
+    const unknown = scopes.find((s) => !app.scopes.has(s));
+    if (unknown !== undefined) throw new Error(`Scope ${unknown} is not approved for ${clientId}.`);
+    const userId = options.userId ?? directory.signedInUser().id;
+    if (!directory.user(userId)) throw new Error(`Unknown user ${userId}.`);
+    return { clientId, scopes, userId };
+  }
+
+  /** Issues an authorization code as if the user had clicked Allow. */
+  issueCode(options: IssueCodeOptions = {}): string {
+    const terms = this.resolveGrantTerms(options);
+    const app = this.state.directory.app(terms.clientId)!;
+    const redirectUri = options.redirectUri ?? app.redirectUris[0]!;
+    if (!app.redirectUris.includes(redirectUri)) {
+      throw new Error(`Redirect URI ${redirectUri} is not on ${app.clientId}'s allow-list.`);
+    }
+    return this.state.authorizations.issueCode({
+      ...terms,
+      redirectUri,
+      ...(options.codeChallenge === undefined
+        ? {}
+        : {
+            codeChallenge: options.codeChallenge,
+            codeChallengeMethod: options.codeChallengeMethod ?? "plain",
+          }),
+    });
+  }
+
+  /** Creates a grant (refresh token) and an access token for it, as a redeemed code would. */
+  issueRefreshToken(options: IssueGrantOptions = {}): IssuedTokens {
+    const terms = this.resolveGrantTerms(options);
+    const grant = this.state.authorizations.createGrant(terms.clientId, terms.userId, terms.scopes);
+    return {
+      refreshToken: grant.refreshToken,
+      accessToken: this.state.authorizations.issueAccessToken(grant),
+      expiresIn: ACCESS_TOKEN_LIFETIME_S,
+    };
+  }
+
+  /** Revokes one grant and its access tokens; false when the refresh token is unknown or revoked. */
+  revokeGrant(refreshToken: string): boolean {
+    return this.state.authorizations.revokeGrant(refreshToken);
+  }
+
+  /** Revokes every grant a user gave; returns how many. */
+  revokeUserGrants(userId: string): number {
+    return this.state.authorizations.revokeUserGrants(userId);
+  }
+
+  /** Moves the emulator's clock forward; returns the new time (ms since the epoch). */
+  advanceClock(seconds: number): number {
+    this.state.clock.advance(seconds * 1000);
+    return this.state.clock.now();
+  }
+
+  /** The emulator's time (ms since the epoch). */
+  now(): number {
+    return this.state.clock.now();
+  }
+
+  /** Injects a fault (see {@link FaultSpec}); returns its id. Throws on an invalid spec. */
+  injectFault(spec: FaultSpec): string {
+    return this.registry.add(spec);
+  }
+
+  /** Clears one fault by id, or all of them; returns how many were removed. */
+  clearFaults(id?: string): number {
+    return this.registry.clear(id);
+  }
+
+  /** The faults in force. */
+  faults(): ActiveFault[] {
+    return this.registry.list();
+  }
+
+  /** Adds a user (with profiles). */
+  addUser(user: UserSeed): void {
+    this.state.directory.addUser(user);
+  }
+
+  /** Makes the consent page act for this user. */
+  signIn(userId: string): void {
+    this.state.directory.signIn(userId);
+  }
+
+  /** Gives a user (default: the signed-in one) a profile; returns the region serving it. */
+  addProfile(profile: ProfileSeed, userId?: string): Region {
+    return this.state.directory.addProfile(
+      userId ?? this.state.directory.signedInUser().id,
+      profile,
+    ).region;
+  }
+
+  /** Removes a profile; false when there was none. */
+  removeProfile(profileId: string): boolean {
+    return this.state.directory.removeProfile(profileId);
+  }
+
+  /** Requests an endpoint received (token: optionally of one `grant_type`). */
+  calls(endpoint: EmulatorEndpoint, grantType?: string): number {
+    return this.counters.calls(endpoint, grantType);
+  }
+
+  /** The most requests an endpoint had in flight at once since the last reset. */
+  peakConcurrency(endpoint: EmulatorEndpoint): number {
+    return this.counters.snapshot()[endpoint].peakConcurrency;
+  }
+
+  /** Requests an endpoint is handling now. */
+  inFlight(endpoint: EmulatorEndpoint): number {
+    return this.counters.snapshot()[endpoint].inFlight;
+  }
+
+  /** Every endpoint's counters. */
+  traffic(): TrafficSnapshot {
+    return this.counters.snapshot();
+  }
+
+  /** Zeroes call counters and peaks. */
+  resetCounters(): void {
+    this.counters.reset();
+  }
+
+  /** Every client secret, code, PKCE verifier, refresh and access token issued or accepted. */
+  secrets(): string[] {
+    return this.state.secrets.list();
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * A local, faithful stand-in for Login with Amazon and the Amazon Ads API, for tests, demos and
+ * offline work. Start one with {@link startEmulator}; steer it with its `admin` handle or over
+ * HTTP under `/_emulator/`.
+ *
+ * @packageDocumentation
+ */
+export {
+  type Emulator,
+  type EmulatorEndpointUrls,
+  type EmulatorOptions,
+  startEmulator,
+} from "./emulator.js";
+export {
+  type IssueCodeOptions,
+  type IssueGrantOptions,
+  type IssuedTokens,
+  EmulatorAdmin,
+} from "./admin.js";
+export { type EmulatorEndpoint, EMULATOR_ENDPOINTS } from "./endpoints.js";
+export { type ActiveFault, type Fault, type FaultSpec } from "./faults.js";
+export { type EmulatorLogEntry } from "./server.js";
+export { type EndpointTraffic, type TrafficSnapshot } from "./traffic.js";
+export { type TestAccountTiming } from "./test-account-requests.js";
+export { type RandomBytes } from "./identifiers.js";
+export { KNOWN_SCOPES, TEST_ACCOUNT_SCOPE } from "./scopes.js";
+export {
+  type AccountInfoSeed,
+  type ApiProgram,
+  type AppSeed,
+  type EmulatorSeed,
+  type ProfileSeed,
+  type UserSeed,
+  API_PROGRAMS,
+  DEFAULT_SEED,
+  DEMO_CLIENT_ID,
+  DEMO_CLIENT_SECRET,
+  DEMO_REDIRECT_URI,
+  DEMO_USER_ID,
+  EMPTY_USER_ID,
+} from "./seed.js";

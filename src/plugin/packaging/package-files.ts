@@ -1,0 +1,46 @@
+/**
+ * A provider package: the directory Terraform installs, holding the `sh` shim
+ * `terraform-provider-<type>_v<version>` and the JavaScript bundle it runs. This module only
+ * names and checks those files; building them is `build-package.ts` (which needs esbuild).
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+
+/** The two files of a package, by name. */
+export interface PackageFileNames {
+  /** The shim Terraform executes: `terraform-provider-<type>_v<version>`. */
+  readonly executable: string;
+  /**
+   * The bundle: `<type>-provider.cjs`. Its name must not start with `terraform-provider-<type>`,
+   * or Terraform could take it for the executable (it picks the first such name in the folder).
+   */
+  readonly bundle: string;
+}
+
+/** Names the files of the package for provider `providerType` at `version`. */
+export function packageFileNames(providerType: string, version: string): PackageFileNames {
+  return {
+    executable: `terraform-provider-${providerType}_v${version}`,
+    bundle: `${providerType}-provider.cjs`,
+  };
+}
+
+/**
+ * Checks that `dir` holds the package of `providerType` at `version` and returns its file names;
+ * throws an error that says what is missing otherwise.
+ */
+export function checkProviderPackage(
+  dir: string,
+  providerType: string,
+  version: string,
+): PackageFileNames {
+  const files = packageFileNames(providerType, version);
+  for (const name of [files.executable, files.bundle]) {
+    if (!existsSync(join(dir, name))) {
+      throw new Error(
+        `${join(dir, name)} is missing: ${dir} is not a built ${providerType} ${version} provider package.`,
+      );
+    }
+  }
+  return files;
+}
