@@ -1,0 +1,94 @@
+/**
+ * `amazonads_authorization`: an authorization grant (Amazon's steps 1 and 2). An authorization code
+ * is redeemed exactly once, at create; the resulting refresh token lives in state from then on.
+ */
+import { attr, schema } from "../../plugin/index.js";
+import { nonEmpty, redirectUriFormat } from "../validators.js";
+
+/** Schema of `amazonads_authorization`. */
+export const authorizationSchema = schema({
+  description:
+    "An Amazon Ads authorization grant. Give an `authorization_code` (redeemed once, at create), an " +
+    "existing `refresh_token`, or the `credentials_file` written by `cdktf-amazon-ads login`. The " +
+    "grant's tokens are kept in state as sensitive values; the access token is renewed when a plan " +
+    "finds it expired or about to expire.",
+  attributes: {
+    id: attr.string({
+      computed: true,
+      useStateForUnknown: true,
+      description:
+        "Identifies the grant without revealing it: `grant-` and 16 hex digits of a SHA-256 over the client id and refresh token.",
+    }),
+    authorization_code: attr.string({
+      optional: true,
+      sensitive: true,
+      requiresReplace: true,
+      validators: [nonEmpty],
+      description:
+        "An authorization code from the consent redirect. Valid 5 minutes and redeemable once: it is " +
+        "exchanged at create and never sent again. A different code replaces the grant.",
+    }),
+    redirect_uri: attr.string({
+      optional: true,
+      requiresReplace: true,
+      validators: [redirectUriFormat],
+      description:
+        "The redirect URI used at consent; required with `authorization_code` (Amazon checks they are equal).",
+    }),
+    code_verifier: attr.string({
+      optional: true,
+      sensitive: true,
+      requiresReplace: true,
+      validators: [nonEmpty],
+      description: "The PKCE code verifier, when the consent URL carried a code challenge.",
+    }),
+    refresh_token: attr.string({
+      optional: true,
+      computed: true,
+      sensitive: true,
+      requiresReplace: true,
+      useStateForUnknown: true,
+      validators: [nonEmpty],
+      description:
+        "The grant's refresh token. Set it to adopt an existing grant; otherwise it is computed from " +
+        "the authorization code or read from the credentials file. Amazon does not rotate it.",
+    }),
+    credentials_file: attr.string({
+      optional: true,
+      validators: [nonEmpty],
+      description:
+        "Path of a credentials file written by `cdktf-amazon-ads login`; its refresh token is adopted " +
+        "at create. A new login into the same file replaces the grant.",
+    }),
+    client_id: attr.string({
+      computed: true,
+      useStateForUnknown: true,
+      description:
+        "The LwA client id the grant belongs to. Configuring the provider with another client id replaces the grant.",
+    }),
+    access_token: attr.string({
+      computed: true,
+      sensitive: true,
+      description:
+        "A current access token (valid 60 minutes from issue; renewed by plans near expiry).",
+    }),
+    access_token_expires_at: attr.string({
+      computed: true,
+      description: "When `access_token` expires (RFC 3339).",
+    }),
+    granted_at: attr.string({
+      computed: true,
+      useStateForUnknown: true,
+      description:
+        "When the grant was made (RFC 3339): the code exchange, the login recorded in the credentials " +
+        "file, or, for an adopted refresh token, the adoption.",
+    }),
+    refresh_token_expires_at: attr.string({
+      computed: true,
+      useStateForUnknown: true,
+      description:
+        "An estimate of when the refresh token stops working (RFC 3339): 365 days after consent for " +
+        "grants made from 2026-07-01, as Amazon announced; null for older grants, which last until revoked.",
+    }),
+  },
+});

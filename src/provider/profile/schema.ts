@@ -1,0 +1,123 @@
+/**
+ * `amazonads_profile`: the one advertising profile (Amazon's step 3) that the selectors match.
+ */
+import { attr, schema } from "../../plugin/index.js";
+import {
+  accessLevelFormat,
+  accountTypeFormat,
+  apiProgramFormat,
+  countryCodeFormat,
+  marketplaceIdFormat,
+  nonEmpty,
+  profileIdFormat,
+} from "../validators.js";
+
+const selector = (what: string) =>
+  `${what} Optional selector; when not set, the selected profile's value.`;
+
+/** Schema of `amazonads_profile`. */
+export const profileSchema = schema({
+  description:
+    "The advertising profile that the selectors match, exactly one, among the profiles the grant " +
+    "can access. Zero or several matches are an error that lists the candidates. Plans check the " +
+    "profile is still accessible; one that is gone is removed from state with a warning.",
+  attributes: {
+    id: attr.string({
+      computed: true,
+      useStateForUnknown: true,
+      description: "The profile id.",
+    }),
+    refresh_token: attr.string({
+      required: true,
+      sensitive: true,
+      validators: [nonEmpty],
+      description:
+        "The grant's refresh token, usually `amazonads_authorization.<name>.refresh_token`.",
+    }),
+    profile_id: attr.string({
+      optional: true,
+      computed: true,
+      useStateForUnknown: true,
+      validators: [profileIdFormat],
+      description: selector(
+        "The profile id, as a string (ids can exceed 2^53, more than a number holds exactly).",
+      ),
+    }),
+    country_code: attr.string({
+      optional: true,
+      computed: true,
+      useStateForUnknown: true,
+      validators: [countryCodeFormat],
+      description: selector(
+        "The marketplace country code (US, CA, UK — not GB —, DE, JP …). When set, the profile is looked up in that country's region.",
+      ),
+    }),
+    marketplace_id: attr.string({
+      optional: true,
+      computed: true,
+      useStateForUnknown: true,
+      validators: [marketplaceIdFormat],
+      description: selector("The marketplace id (ATVPDKIKX0DER for the US …)."),
+    }),
+    account_name: attr.string({
+      optional: true,
+      computed: true,
+      useStateForUnknown: true,
+      validators: [nonEmpty],
+      description: selector("The account name, matched exactly."),
+    }),
+    account_type: attr.string({
+      optional: true,
+      computed: true,
+      useStateForUnknown: true,
+      validators: [accountTypeFormat],
+      description: selector(
+        "The account type: seller, vendor or agency (agency profiles cannot run sponsored ads themselves).",
+      ),
+    }),
+    access_level: attr.string({
+      optional: true,
+      default: "edit",
+      validators: [accessLevelFormat],
+      description:
+        "Profiles listed: those the user can edit (`edit`, default) or also those they can only view (`view`).",
+    }),
+    api_program: attr.string({
+      optional: true,
+      default: "campaign",
+      validators: [apiProgramFormat],
+      description:
+        "The API program the profile must be usable with (billing, campaign, paymentMethod, store, report, account, posts). Default: campaign.",
+    }),
+    account_id: attr.string({
+      computed: true,
+      useStateForUnknown: true,
+      description: "The account id (`accountInfo.id`).",
+    }),
+    account_sub_type: attr.string({
+      computed: true,
+      useStateForUnknown: true,
+      description: "The account sub-type when Amazon gives one (KDP_AUTHOR, AMAZON_ATTRIBUTION …).",
+    }),
+    currency_code: attr.string({
+      computed: true,
+      useStateForUnknown: true,
+      description: "The profile's currency (USD, EUR …).",
+    }),
+    timezone: attr.string({
+      computed: true,
+      useStateForUnknown: true,
+      description: "The profile's time zone (America/Los_Angeles …).",
+    }),
+    region: attr.string({
+      computed: true,
+      useStateForUnknown: true,
+      description: "The Amazon Ads region whose API host serves the profile: NA, EU or FE.",
+    }),
+    api_url: attr.string({
+      computed: true,
+      useStateForUnknown: true,
+      description: "The Amazon Ads API URL to call for this profile.",
+    }),
+  },
+});

@@ -1,0 +1,62 @@
+/**
+ * `amazonads_test_account`: an Amazon Ads test account (Amazon's sandbox since 2022).
+ */
+import { attr, oneOf, schema } from "../../plugin/index.js";
+import { countryCodeFormat, nonEmpty } from "../validators.js";
+
+/** Schema of `amazonads_test_account`. */
+export const testAccountSchema = schema({
+  description:
+    "An Amazon Ads test account, created asynchronously; create waits until Amazon reports it " +
+    "COMPLETED. The grant needs the advertising::test:create_account scope, from an Amazon user " +
+    "that manages no advertising accounts. Amazon has no API to delete test accounts: destroy only " +
+    "forgets it.",
+  attributes: {
+    id: attr.string({
+      computed: true,
+      useStateForUnknown: true,
+      description: "The test account's id (`ENTITY…` or `A…`).",
+    }),
+    refresh_token: attr.string({
+      required: true,
+      sensitive: true,
+      requiresReplace: true,
+      validators: [nonEmpty],
+      description:
+        "The grant's refresh token, usually `amazonads_authorization.<name>.refresh_token`.",
+    }),
+    country_code: attr.string({
+      required: true,
+      requiresReplace: true,
+      validators: [countryCodeFormat],
+      description: "The marketplace country (US, UK, DE …).",
+    }),
+    account_type: attr.string({
+      required: true,
+      requiresReplace: true,
+      validators: [oneOf("VENDOR", "AUTHOR")],
+      description: "VENDOR or AUTHOR (one AUTHOR account per user and marketplace).",
+    }),
+    vendor_code: attr.string({
+      optional: true,
+      requiresReplace: true,
+      validators: [nonEmpty],
+      description: "The vendor code for a VENDOR account (accountMetaData.vendorCode).",
+    }),
+    request_id: attr.string({
+      computed: true,
+      useStateForUnknown: true,
+      description: "Amazon's id of the creation request.",
+    }),
+    status: attr.string({
+      computed: true,
+      description: "The account's status as Amazon last reported it (COMPLETED once created).",
+    }),
+    profile_id: attr.string({
+      computed: true,
+      useStateForUnknown: true,
+      description:
+        "The id of the advertising profile Amazon made for the account, as a string, once it appears.",
+    }),
+  },
+});
