@@ -5,7 +5,12 @@ const transform = {
   "^.+\\.ts$": [
     "@swc/jest",
     {
-      jsc: { parser: { syntax: "typescript" }, target: "es2022" },
+      jsc: {
+        parser: { syntax: "typescript" },
+        target: "es2022",
+        // Keep `with { type: "json" }` on JSON imports, which Node's ESM loader requires.
+        experimental: { keepImportAttributes: true },
+      },
       module: { type: "es6" },
       sourceMaps: "inline",
     },
@@ -31,8 +36,9 @@ export default {
       ...common,
       displayName: "e2e",
       testMatch: ["<rootDir>/test/e2e/**/*.test.ts", "<rootDir>/test/reliability/**/*.test.ts"],
-      // End-to-end tests drive real terraform/cdktf processes; give them room, not a deadline.
-      testTimeout: 300_000,
+      // End-to-end tests drive real terraform/cdktf processes: give them room, not a deadline.
+      // (`testTimeout` is global-only in Jest, so the e2e project sets it in a setup file.)
+      setupFilesAfterEnv: ["<rootDir>/test/e2e/support/timeout.ts"],
     },
   ],
 };

@@ -9,7 +9,6 @@ import { fileURLToPath } from "node:url";
 import { Workspace } from "../support/terraform.js";
 
 // A safety net for hung processes, not a performance limit.
-jest.setTimeout(300_000);
 
 const VALID_ID = `amzn1.application-oa2-client.${"0123456789abcdef".repeat(2)}`;
 const SECRET = "amazon-ads-client-s3cret";

@@ -9,7 +9,6 @@ import { fileURLToPath } from "node:url";
 import { Workspace } from "../support/terraform.js";
 
 // A safety net for hung processes, not a performance limit: terraform commands take seconds here.
-jest.setTimeout(300_000);
 
 const SECRET = "s3cr3t-n0te-value";
 
