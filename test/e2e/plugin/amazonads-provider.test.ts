@@ -4,7 +4,6 @@
  * configures a provider that something uses, so configuration errors are checked through a
  * test-only probe data source added to the same provider.
  */
-import { jest } from "@jest/globals";
 import { fileURLToPath } from "node:url";
 import { Workspace } from "../support/terraform.js";
 

@@ -2,7 +2,6 @@
  * The plugin host against the real terraform binary, offline, through the test-only notes
  * provider: the whole lifecycle, drift, import, validation, Ctrl-C and logging.
  */
-import { jest } from "@jest/globals";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
