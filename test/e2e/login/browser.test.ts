@@ -9,9 +9,14 @@ import { mkdtemp, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { jest } from "@jest/globals";
 import { type Browser, chromium } from "playwright-core";
 import { DEFAULT_SEED, type Emulator } from "../../../src/emulator/index.js";
 import { emulatorAllowing, emulatorEnv, freePort } from "../../cli/support.js";
+
+// jest.config.js sets the e2e project's testTimeout, but Jest reads that option only globally:
+// without this, each test here would get the 5 s default while starting Node, tsx and Chromium.
+jest.setTimeout(300_000);
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const CHROMIUM = "/usr/bin/chromium";
