@@ -17,8 +17,24 @@ export interface CliIo {
   readonly stderrIsTty: boolean;
 }
 
+let pipesGuarded = false;
+
+// `cdktf-amazon-ads profiles | head -3` closes the pipe early; end quietly as other commands
+// do rather than with an unhandled EPIPE and its stack trace.
+function endQuietlyOnClosedPipe(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+}
+
 /** The real process's streams and environment. */
 export function processIo(): CliIo {
+  endQuietlyOnClosedPipe();
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),

@@ -176,7 +176,7 @@ export async function runLogin(settings: LoginSettings, seams: LoginSeams): Prom
     if (listener) {
       progress = startProgress(
         io,
-        `Waiting for you to choose Allow in the browser (Ctrl+C to cancel)`,
+        "Waiting for you to choose Allow in the browser; Ctrl+C cancels",
         { deadline, now, ...(seams.repeat ? { repeat: seams.repeat } : {}) },
       );
     } else {

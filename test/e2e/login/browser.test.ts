@@ -81,8 +81,11 @@ async function scratchFile(): Promise<string> {
   return join(await mkdtemp(join(tmpdir(), "login-e2e-")), "credentials.json");
 }
 
-/** Opens the consent page in a fresh browser context and clicks `button`; returns the final page text. */
-async function consentInChromium(consentUrl: string, button: "Allow" | "Deny"): Promise<string> {
+/** Opens the consent page in a fresh browser context and clicks `button`; returns where it landed. */
+async function consentInChromium(
+  consentUrl: string,
+  button: "Allow" | "Deny",
+): Promise<{ text: string; url: string }> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -94,7 +97,7 @@ async function consentInChromium(consentUrl: string, button: "Allow" | "Deny"): 
       page.waitForURL((url) => url.href.startsWith(redirectUri)),
       page.getByRole("button", { name: button }).click(),
     ]);
-    return (await page.locator("body").textContent()) ?? "";
+    return { text: (await page.locator("body").textContent()) ?? "", url: page.url() };
   } finally {
     await context.close();
   }
@@ -141,8 +144,11 @@ describe("cdktf-amazon-ads login in Chromium against the emulator", () => {
     expect(new URL(consentUrl).searchParams.get("code_challenge_method")).toBe("S256");
 
     const page = await consentInChromium(consentUrl, "Allow");
-    expect(page).toContain("You can close this tab and return to the terminal.");
+    expect(page.text).toContain("You can close this tab and return to the terminal.");
     expect(await login.exited).toBe(0);
+    // Replaying the callback (its code included) finds nothing listening any more.
+    expect(new URL(page.url).searchParams.has("code")).toBe(true);
+    await expect(fetch(page.url)).rejects.toThrow();
     expect(login.stdout).toBe("");
     expect(login.stderr).toContain(`is saved in\n  ${output}\n`);
     expect((await stat(output)).mode & 0o777).toBe(0o600);
@@ -163,7 +169,7 @@ describe("cdktf-amazon-ads login in Chromium against the emulator", () => {
     const output = await scratchFile();
     const { login, consentUrl } = await startLogin(output);
     const page = await consentInChromium(consentUrl, "Deny");
-    expect(page).toContain("nothing was saved");
+    expect(page.text).toContain("nothing was saved");
     expect(await login.exited).toBe(1);
     expect(login.stderr).toMatch(
       /\ncdktf-amazon-ads: Login with Amazon refused the consent \(access_denied.*choose Allow\.\n$/,
@@ -182,7 +188,7 @@ describe("cdktf-amazon-ads login in Chromium against the emulator", () => {
     expect(login.child.exitCode).toBeNull();
 
     const page = await consentInChromium(consentUrl, "Allow");
-    expect(page).toContain("You can close this tab");
+    expect(page.text).toContain("You can close this tab");
     expect(await login.exited).toBe(0);
     expect(login.stderr).toContain("Refused a request to the callback with a state that is not");
     expect((await stat(output)).mode & 0o777).toBe(0o600);
