@@ -96,54 +96,49 @@ interface EmulatorCommandOptions {
 
 /** Builds the `emulator` subcommand. */
 export function emulatorCommand(io: EmulatorCommandIo = processIo): Command {
-  return (
-    new Command("emulator")
-      .description(
-        "Serve a local stand-in for Login with Amazon and the Amazon Ads API (demo app and user, " +
-          "profiles in NA, EU and FE) until Ctrl+C.",
-      )
-      .option("--port <number>", "port to listen on; 0 picks a free one", parsePort, 0)
-      .option("--host <host>", "interface to listen on", "127.0.0.1")
-      .option(
-        "--json",
-        "print one JSON line with URLs and demo credentials once listening, nothing else",
-      )
-      .option("--auto-approve", "approve consent at once, as if Allow was clicked")
-      .addHelpText("after", EXAMPLES)
-      // addCommand() does not pass the program's settings down: end through main's error handling.
-      .exitOverride()
-      .showHelpAfterError()
-      .action(async (options: EmulatorCommandOptions) => {
-        const emulator = await startEmulator({
-          port: options.port,
-          host: options.host,
-          autoApprove: options.autoApprove ?? false,
-          ...(options.json ? {} : { log: (entry) => io.err(describeRequest(entry)) }),
-        }).catch((error: NodeJS.ErrnoException) => {
-          const where = `${options.host}:${options.port}`;
-          if (error.code === "EADDRINUSE") {
-            throw new Error(
-              `${where} is already in use; choose another --port (0 picks a free one).`,
-            );
-          }
-          throw new Error(`cannot listen on ${where}: ${error.message}. Check --host and --port.`);
-        });
-        if (options.json) {
-          io.out(
-            `${JSON.stringify({
-              authorization_url: emulator.authorizationUrl,
-              token_url: emulator.tokenUrl,
-              api_url: emulator.apiUrl,
-              client_id: emulator.clientId,
-              client_secret: emulator.clientSecret,
-              redirect_uri: emulator.redirectUri,
-            })}\n`,
+  return new Command("emulator")
+    .description(
+      "Serve a local stand-in for Login with Amazon and the Amazon Ads API (demo app and user, " +
+        "profiles in NA, EU and FE) until Ctrl+C.",
+    )
+    .option("--port <number>", "port to listen on; 0 picks a free one", parsePort, 0)
+    .option("--host <host>", "interface to listen on", "127.0.0.1")
+    .option(
+      "--json",
+      "print one JSON line with URLs and demo credentials once listening, nothing else",
+    )
+    .option("--auto-approve", "approve consent at once, as if Allow was clicked")
+    .addHelpText("after", EXAMPLES)
+    .action(async (options: EmulatorCommandOptions) => {
+      const emulator = await startEmulator({
+        port: options.port,
+        host: options.host,
+        autoApprove: options.autoApprove ?? false,
+        ...(options.json ? {} : { log: (entry) => io.err(describeRequest(entry)) }),
+      }).catch((error: NodeJS.ErrnoException) => {
+        const where = `${options.host}:${options.port}`;
+        if (error.code === "EADDRINUSE") {
+          throw new Error(
+            `${where} is already in use; choose another --port (0 picks a free one).`,
           );
-        } else {
-          io.out(summary(emulator, options.autoApprove ?? false));
         }
-        await io.untilStopped();
-        await emulator.close();
-      })
-  );
+        throw new Error(`cannot listen on ${where}: ${error.message}. Check --host and --port.`);
+      });
+      if (options.json) {
+        io.out(
+          `${JSON.stringify({
+            authorization_url: emulator.authorizationUrl,
+            token_url: emulator.tokenUrl,
+            api_url: emulator.apiUrl,
+            client_id: emulator.clientId,
+            client_secret: emulator.clientSecret,
+            redirect_uri: emulator.redirectUri,
+          })}\n`,
+        );
+      } else {
+        io.out(summary(emulator, options.autoApprove ?? false));
+      }
+      await io.untilStopped();
+      await emulator.close();
+    });
 }

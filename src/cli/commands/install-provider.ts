@@ -69,8 +69,6 @@ export function installProviderCommand(
       "after",
       "\nExample:\n  $ cdktf-amazon-ads install-provider infra/\n  $ cd infra && terraform init\n",
     )
-    .showHelpAfterError()
-    .exitOverride()
     .action((dir: string, options: InstallProviderOptions) => {
       const targetDir = resolve(dir);
       if (!existsSync(targetDir) || !statSync(targetDir).isDirectory()) {

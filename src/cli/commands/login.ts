@@ -1,0 +1,157 @@
+/**
+ * `cdktf-amazon-ads login`: consent in the browser, the redirect caught on localhost, the code
+ * redeemed at once and the grant stored in a file only the user can read. No copy and paste.
+ */
+import { Command } from "commander";
+import { defaultCredentialsPath } from "../../amazon-ads/credentials-file.js";
+import { CAMPAIGN_MANAGEMENT_SCOPE } from "../../amazon-ads/consent.js";
+import { ENV, fallbackCredentialsPath } from "../env.js";
+import { processIo, type CliIo } from "../io.js";
+import { openInBrowser } from "../login/browser.js";
+import { runLogin, type LoginResult, type LoginSeams } from "../login/flow.js";
+import { DEFAULT_REDIRECT_URI } from "../login/redirect.js";
+import {
+  DEFAULT_TIMEOUT_SECONDS,
+  resolveLoginSettings,
+  type LoginOptions,
+  type LoginSettings,
+} from "../login/settings.js";
+import { collect, parseRegion, parseSeconds } from "../options.js";
+import { exportLines } from "../shell.js";
+
+/** What `login` may be given instead of the real process, browser and clock. */
+export type LoginCommandSeams = Partial<LoginSeams>;
+
+function examples(): string {
+  const fallback = fallbackCredentialsPath();
+  return `
+The consent page opens in your browser; after you choose Allow, the redirect to the redirect URI
+is caught on this machine (127.0.0.1 and ::1 only), the code is redeemed at once, and the grant
+(refresh token, client id, region, scopes, granted_at, redirect URI) is written with mode 0600 to
+$${ENV.credentialsFile}, else ${fallback}.
+The redirect URI must be on your app's Allowed Return URLs (Amazon Developer console → Login with
+Amazon → your security profile → Web Settings). Nothing secret is printed.
+
+Examples:
+  $ export ${ENV.clientId}=amzn1.application-oa2-client.0123…  ${ENV.clientSecret}=…
+  $ cdktf-amazon-ads login
+      NA consent page, redirect caught on ${DEFAULT_REDIRECT_URI}
+  $ cdktf-amazon-ads login --client-id amzn1.application-oa2-client.0123… --region EU
+      the client id on the command line, the secret still from ${ENV.clientSecret}
+  $ cdktf-amazon-ads login --client-secret "$(cat ~/.amazon-ads-secret)"
+      works, but other users can read it in ps while login runs: prefer the variable
+  $ cdktf-amazon-ads login --region EU --scope ${CAMPAIGN_MANAGEMENT_SCOPE} --scope advertising::test:create_account
+      EU consent page, asking for two scopes
+  $ cdktf-amazon-ads login --redirect-uri http://127.0.0.1:9000/cb --timeout 600
+      another registered redirect URI; wait up to 10 minutes
+  $ cdktf-amazon-ads login --no-browser
+      print the consent address only (open it on this machine yourself)
+  $ cdktf-amazon-ads login --paste --redirect-uri https://amazon.com
+      for an app whose only Allowed Return URL is https://amazon.com, or over SSH: paste the
+      address the browser lands on
+  $ eval "$(cdktf-amazon-ads login --output ./amazon-ads.json --print-env)"
+      write the grant to ./amazon-ads.json and export ${ENV.clientId}, ${ENV.region}
+      and ${ENV.credentialsFile} for cdktf deploy (the refresh token is never printed)
+
+Endpoint overrides (emulator, proxies): ${ENV.authorizationUrl}, ${ENV.tokenUrl},
+${ENV.apiUrl}, or their per-region variants such as ${ENV.apiUrl}_EU.
+Exit codes: 0 signed in, 1 failed, 2 usage error.
+`;
+}
+
+function signedIn(result: LoginResult, settings: LoginSettings, io: CliIo): void {
+  const { grant, path } = result;
+  io.err(
+    `Signed in. The grant for ${grant.clientId} (region ${grant.region}; scopes ` +
+      `${grant.scopes.join(" ")}) is saved in\n  ${path}\n(readable only by you).\n`,
+  );
+  if (path !== defaultCredentialsPath(io.env) && !settings.printEnv) {
+    io.err(`Other commands find it with: export ${ENV.credentialsFile}=${path}\n`);
+  }
+  io.err("Next: cdktf-amazon-ads profiles\n");
+  if (settings.printEnv) {
+    io.out(
+      exportLines({
+        [ENV.clientId]: grant.clientId,
+        [ENV.region]: grant.region,
+        [ENV.credentialsFile]: path,
+      }),
+    );
+  }
+}
+
+/** Ctrl+C aborts the returned signal until `release` is called. */
+function interruptSignal(): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const abort = (): void => controller.abort();
+  process.once("SIGINT", abort);
+  return { signal: controller.signal, release: () => process.off("SIGINT", abort) };
+}
+
+/** Builds the `login` subcommand. */
+export function loginCommand(seams: LoginCommandSeams = {}): Command {
+  return new Command("login")
+    .description(
+      "Sign in an Amazon Ads advertiser in the browser and store the grant (refresh token) " +
+        "for profiles, token and cdktf deploy.",
+    )
+    .option(
+      "--region <region>",
+      `NA, EU or FE: whose consent page and token endpoint to use (default: $${ENV.region}, else NA)`,
+      parseRegion,
+    )
+    .option("--client-id <id>", `your LwA app's client id (default: $${ENV.clientId})`)
+    .option(
+      "--client-secret <secret>",
+      `your LwA app's client secret (default: $${ENV.clientSecret}; prefer the variable, ` +
+        `since command lines are visible to other users in ps)`,
+    )
+    .option(
+      "--redirect-uri <uri>",
+      `where Amazon sends the browser back; must be on the app's Allowed Return URLs ` +
+        `(default: ${DEFAULT_REDIRECT_URI})`,
+    )
+    .option(
+      "--scope <scope>",
+      `a scope to ask for; repeat for several (default: ${CAMPAIGN_MANAGEMENT_SCOPE})`,
+      collect,
+    )
+    .option("--no-browser", "do not open a browser; print the consent address only")
+    .option(
+      "--paste",
+      "do not listen for the redirect: paste the address the browser landed on (for a redirect " +
+        "URI such as https://amazon.com that is not on this machine)",
+    )
+    .option(
+      "--output <file>",
+      `where to write the grant (default: $${ENV.credentialsFile}, else ` +
+        `${fallbackCredentialsPath()})`,
+    )
+    .option(
+      "--print-env",
+      `print export lines for ${ENV.clientId}, ${ENV.region} and ${ENV.credentialsFile} on ` +
+        "stdout (never a token or the secret)",
+    )
+    .option(
+      "--timeout <seconds>",
+      `how long to wait for the consent (default: ${DEFAULT_TIMEOUT_SECONDS})`,
+      parseSeconds,
+    )
+    .addHelpText("after", examples())
+    .action(async (options: LoginOptions) => {
+      const io = seams.io ?? processIo();
+      const settings = resolveLoginSettings(options, io.env);
+      const interrupt = seams.cancel ? undefined : interruptSignal();
+      try {
+        const result = await runLogin(settings, {
+          ...seams,
+          io,
+          openBrowser: seams.openBrowser ?? ((url) => openInBrowser(url)),
+          ...(interrupt ? { cancel: interrupt.signal } : {}),
+        });
+        signedIn(result, settings, io);
+      } finally {
+        interrupt?.release();
+      }
+    });
+}

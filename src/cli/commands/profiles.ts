@@ -1,0 +1,65 @@
+/**
+ * `cdktf-amazon-ads profiles`: the advertising profiles the stored grant reaches, in NA, EU and
+ * FE, so the user can pick one for the `AdvertisingProfile` construct without guessing.
+ */
+import { Command } from "commander";
+import { clientSecretFrom, ENV } from "../env.js";
+import { credentialsPathFrom, explainGrantFailure, loadGrant } from "../grant.js";
+import { withGrantOptions, type GrantCommandSeams, type GrantOptions } from "../grant-options.js";
+import { processIo } from "../io.js";
+import { listProfilesEverywhere } from "../profile-listing.js";
+import { profileRecords, profileTable } from "../profile-table.js";
+
+interface ProfilesOptions extends GrantOptions {
+  readonly json?: boolean;
+}
+
+const EXAMPLES = `
+Reads the grant that \`cdktf-amazon-ads login\` stored and asks each region's Amazon Ads API host
+for its profiles (Amazon answers an empty list in regions the advertiser does not sell in).
+
+Examples:
+  $ export ${ENV.clientSecret}=…
+  $ cdktf-amazon-ads profiles
+      a table: profile id, country, type, name, marketplace, region
+  $ cdktf-amazon-ads profiles --json | jq -r '.[] | select(.country_code=="DE") | .profile_id'
+      JSON for scripts; profile_id is a string (ids exceed 2^53)
+  $ cdktf-amazon-ads profiles --credentials ./amazon-ads.json
+      another credentials file
+
+Exit codes: 0 listed (even when empty), 1 failed (run login again if the grant was revoked),
+2 usage error.
+`;
+
+/** Builds the `profiles` subcommand. */
+export function profilesCommand(seams: GrantCommandSeams = {}): Command {
+  return withGrantOptions(
+    new Command("profiles").description(
+      "List the advertising profiles the stored grant can use, in every region.",
+    ),
+  )
+    .option("--json", "print a JSON array for scripts (profile ids as strings), nothing else")
+    .addHelpText("after", EXAMPLES)
+    .action(async (options: ProfilesOptions) => {
+      const io = seams.io ?? processIo();
+      const clientSecret = clientSecretFrom(options.clientSecret, io.env, "profiles");
+      const path = credentialsPathFrom(options.credentials, io.env);
+      const grant = await loadGrant(path, io);
+      const listings = await listProfilesEverywhere({
+        grant,
+        clientSecret,
+        env: io.env,
+        ...(seams.http ? { http: seams.http } : {}),
+      }).catch((error: unknown) => {
+        throw explainGrantFailure(error, grant, path);
+      });
+      if (!options.json) {
+        io.out(profileTable(listings));
+        return;
+      }
+      for (const listing of listings) {
+        if ("skipped" in listing) io.err(`${listing.region}: ${listing.skipped}.\n`);
+      }
+      io.out(`${JSON.stringify(profileRecords(listings), null, 2)}\n`);
+    });
+}

@@ -1,0 +1,58 @@
+/** `cdktf-amazon-ads token` through `main`, in-process against the emulator. */
+import { join } from "node:path";
+import { writeCredentialsFile } from "../../../src/amazon-ads/credentials-file.js";
+import { main } from "../../../src/cli/main.js";
+import { type Emulator, startEmulator } from "../../../src/emulator/index.js";
+import { captureIo, emulatorEnv, scratchDir } from "../support.js";
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+
+afterAll(() => emulator.close());
+
+async function grantFile(): Promise<{ path: string; refreshToken: string }> {
+  const { refreshToken } = emulator.admin.issueRefreshToken();
+  const path = join(await scratchDir(), "credentials.json");
+  await writeCredentialsFile(path, {
+    clientId: emulator.clientId,
+    region: "NA",
+    scopes: ["advertising::campaign_management"],
+    refreshToken,
+    grantedAt: "2026-11-29T00:00:00.000Z",
+  });
+  return { path, refreshToken };
+}
+
+describe("cdktf-amazon-ads token", () => {
+  it("prints a fresh access token that the Ads API accepts, and nothing else", async () => {
+    const { path } = await grantFile();
+    const io = captureIo(emulatorEnv(emulator, { AMAZON_ADS_CREDENTIALS_FILE: path }));
+    expect(await main(["node", "cdktf-amazon-ads", "token"], { io })).toBe(0);
+    expect(io.stdout).toHaveLength(1);
+    const token = io.stdout[0]!;
+    expect(token).toMatch(/^Atza\|\S+\n$/);
+    expect(io.stderr).toEqual([]);
+    const profiles = await fetch(`${emulator.apiUrl}/v2/profiles`, {
+      headers: {
+        authorization: `Bearer ${token.trim()}`,
+        "amazon-advertising-api-clientid": emulator.clientId,
+      },
+    });
+    expect(profiles.status).toBe(200);
+  });
+
+  it("tells the user to run login again when the grant was revoked, printing no token", async () => {
+    const { path, refreshToken } = await grantFile();
+    emulator.admin.revokeGrant(refreshToken);
+    const io = captureIo(emulatorEnv(emulator));
+    expect(await main(["node", "cdktf-amazon-ads", "token", "--credentials", path], { io })).toBe(
+      1,
+    );
+    expect(io.stdout).toEqual([]);
+    expect(io.stderr.join("")).toContain("Run `cdktf-amazon-ads login` again.");
+    expect(io.stderr.join("")).not.toContain(refreshToken);
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * `cdktf-amazon-ads login` as a person uses it: a real login process, Debian's Chromium (driven
+ * by playwright-core) on the emulator's consent page clicking Allow or Deny, the redirect to
+ * `localhost` caught by the process, then `profiles --json` reading the file it wrote.
+ */
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { jest } from "@jest/globals";
+import { type Browser, chromium } from "playwright-core";
+import { DEFAULT_SEED, type Emulator } from "../../../src/emulator/index.js";
+import { emulatorAllowing, emulatorEnv, freePort } from "../../cli/support.js";
+
+// jest.config.js sets the e2e project's testTimeout, but Jest reads that option only globally:
+// without this, each test here would get the 5 s default while starting Node, tsx and Chromium.
+jest.setTimeout(300_000);
+
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+const CHROMIUM = "/usr/bin/chromium";
+
+// Runs the CLI from source, the way bin/cdktf-amazon-ads.js runs the compiled one.
+const ENTRY = `import { main } from "./src/cli/main.ts";
+process.exitCode = await main([process.argv[0], "cdktf-amazon-ads", ...process.argv.slice(1)]);`;
+
+/** A CLI process with its output collected. */
+interface CliProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  stdout: string;
+  stderr: string;
+  readonly exited: Promise<number | null>;
+}
+
+let emulator: Emulator;
+let browser: Browser;
+let port: number;
+let redirectUri: string;
+const processes: CliProcess[] = [];
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): CliProcess {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--input-type=module", "--eval", ENTRY, "--", ...args],
+    {
+      cwd: root,
+      env: { ...process.env, ...emulatorEnv(emulator), ...env, NODE_NO_WARNINGS: "1" },
+    },
+  );
+  const run: CliProcess = {
+    child,
+    stdout: "",
+    stderr: "",
+    exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))),
+  };
+  child.stdout.on("data", (chunk: Buffer) => (run.stdout += chunk.toString("utf8")));
+  child.stderr.on("data", (chunk: Buffer) => (run.stderr += chunk.toString("utf8")));
+  processes.push(run);
+  return run;
+}
+
+/** Starts `login --no-browser` and resolves the consent address it prints. */
+async function startLogin(output: string): Promise<{ login: CliProcess; consentUrl: string }> {
+  const login = cli(["login", "--no-browser", "--redirect-uri", redirectUri, "--output", output]);
+  const consentUrl = await new Promise<string>((resolve, reject) => {
+    const look = (): void => {
+      const found = /\n {2}(http:\/\/127\.0\.0\.1:\d+\/ap\/oa\?\S+)\n/.exec(login.stderr);
+      // The progress line comes once the listener is up.
+      if (found && login.stderr.includes("Waiting for you")) resolve(found[1]!);
+    };
+    login.child.stderr.on("data", look);
+    void login.exited.then((code) =>
+      reject(new Error(`login exited with ${code} before printing the URL:\n${login.stderr}`)),
+    );
+  });
+  return { login, consentUrl };
+}
+
+async function scratchFile(): Promise<string> {
+  return join(await mkdtemp(join(tmpdir(), "login-e2e-")), "credentials.json");
+}
+
+/** Opens the consent page in a fresh browser context and clicks `button`; returns where it landed. */
+async function consentInChromium(
+  consentUrl: string,
+  button: "Allow" | "Deny",
+): Promise<{ text: string; url: string }> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(consentUrl);
+    await expect(page.locator("h1").textContent()).resolves.toContain(
+      "would like to access your Amazon Ads data",
+    );
+    await Promise.all([
+      page.waitForURL((url) => url.href.startsWith(redirectUri)),
+      page.getByRole("button", { name: button }).click(),
+    ]);
+    return { text: (await page.locator("body").textContent()) ?? "", url: page.url() };
+  } finally {
+    await context.close();
+  }
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}; this test needs a real browser. Install it with ` +
+        "`apt-get install -y chromium` (.ci/run does so).",
+    );
+  }
+  port = await freePort();
+  redirectUri = `http://localhost:${port}/callback`;
+  // Not autoApprove: the consent page waits for a click on Allow or Deny.
+  emulator = await emulatorAllowing(port);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  for (const run of processes) {
+    if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill("SIGKILL");
+  }
+  await browser?.close();
+  await emulator?.close();
+});
+
+describe("cdktf-amazon-ads login in Chromium against the emulator", () => {
+  it("Allow: the callback page says done, the process exits 0, the file is 0600, profiles lists every region", async () => {
+    const output = await scratchFile();
+    const { login, consentUrl } = await startLogin(output);
+    expect(new URL(consentUrl).searchParams.get("code_challenge_method")).toBe("S256");
+
+    const page = await consentInChromium(consentUrl, "Allow");
+    expect(page.text).toContain("You can close this tab and return to the terminal.");
+    expect(await login.exited).toBe(0);
+    // Replaying the callback (its code included) finds nothing listening any more.
+    expect(new URL(page.url).searchParams.has("code")).toBe(true);
+    await expect(fetch(page.url)).rejects.toThrow();
+    expect(login.stdout).toBe("");
+    expect(login.stderr).toContain(`is saved in\n  ${output}\n`);
+    expect((await stat(output)).mode & 0o777).toBe(0o600);
+
+    const profiles = cli(["profiles", "--json"], { AMAZON_ADS_CREDENTIALS_FILE: output });
+    expect(await profiles.exited).toBe(0);
+    expect(profiles.stderr).toBe("");
+    const editable = DEFAULT_SEED.users[0]!.profiles!.filter((p) => p.accessLevel !== "view");
+    const listed = JSON.parse(profiles.stdout) as { profile_id: string; region: string }[];
+    expect(listed.map((p) => p.profile_id)).toEqual(editable.map((p) => p.profileId));
+    expect(new Set(listed.map((p) => p.region))).toEqual(new Set(["NA", "EU", "FE"]));
+    // Exact in the raw text too: ids above 2^53 are never numbers.
+    expect(profiles.stdout).toContain('"profile_id": "3456789012345678901"');
+    expect(profiles.stdout).toContain('"profile_id": "9007199254740993"');
+  });
+
+  it("Deny: a clear error, exit 1, no file", async () => {
+    const output = await scratchFile();
+    const { login, consentUrl } = await startLogin(output);
+    const page = await consentInChromium(consentUrl, "Deny");
+    expect(page.text).toContain("nothing was saved");
+    expect(await login.exited).toBe(1);
+    expect(login.stderr).toMatch(
+      /\ncdktf-amazon-ads: Login with Amazon refused the consent \(access_denied.*choose Allow\.\n$/,
+    );
+    await expect(stat(output)).rejects.toThrow();
+  });
+
+  it("a forged callback with the wrong state gets a 400 and no file; the login keeps waiting for the real one", async () => {
+    const output = await scratchFile();
+    const { login, consentUrl } = await startLogin(output);
+    const forged = await fetch(`${redirectUri}?code=forged-code&state=not-this-login`);
+    expect(forged.status).toBe(400);
+    const unsigned = await fetch(`${redirectUri}?code=forged-code`);
+    expect(unsigned.status).toBe(400);
+    await expect(stat(output)).rejects.toThrow();
+    expect(login.child.exitCode).toBeNull();
+
+    const page = await consentInChromium(consentUrl, "Allow");
+    expect(page.text).toContain("You can close this tab");
+    expect(await login.exited).toBe(0);
+    expect(login.stderr).toContain("Refused a request to the callback with a state that is not");
+    expect((await stat(output)).mode & 0o777).toBe(0o600);
+  });
+
+  it("no process printed any secret the emulator issued or accepted", () => {
+    const written = processes.map((run) => `${run.stdout}\n${run.stderr}`).join("\n");
+    const secrets = emulator.admin.secrets();
+    // The client secret, codes, verifiers and tokens of the logins above.
+    expect(secrets.length).toBeGreaterThanOrEqual(7);
+    for (const secret of secrets) expect(written).not.toContain(secret);
+  });
+});
