@@ -1,4 +1,3 @@
-import { jest } from "@jest/globals";
 import {
   chmodSync,
   mkdirSync,
@@ -14,6 +13,7 @@ import { installProviderCommand } from "../../../src/cli/commands/install-provid
 import { EXIT, main } from "../../../src/cli/main.js";
 import { h1Hash } from "../../../src/plugin/packaging/dirhash.js";
 import { PROVIDER_VERSION } from "../../../src/provider/identity.js";
+import { captureIo, type CapturedIo } from "../support.js";
 
 const VERSION_DIR = `terraform.d/plugins/terraform.local/amazon-ads/amazonads/${PROVIDER_VERSION}`;
 
@@ -92,16 +92,13 @@ describe("cdktf-amazon-ads install-provider", () => {
   });
 
   describe("exit codes", () => {
+    let io: CapturedIo;
     beforeEach(() => {
-      // Keep the expected error and help text out of the test output.
-      jest.spyOn(console, "error").mockImplementation(() => undefined);
-      jest.spyOn(process.stderr, "write").mockImplementation(() => true);
-      jest.spyOn(process.stdout, "write").mockImplementation(() => true);
+      io = captureIo();
     });
-    afterEach(() => jest.restoreAllMocks());
 
     const run = (...args: string[]) =>
-      main(["node", "cdktf-amazon-ads", "install-provider", ...args]);
+      main(["node", "cdktf-amazon-ads", "install-provider", ...args], { io });
 
     it("is 0 on success and for --help", async () => {
       expect(await run(work, "--package-dir", packageDir)).toBe(EXIT.ok);
@@ -116,15 +113,11 @@ describe("cdktf-amazon-ads install-provider", () => {
 
     it("is 1, with what to do, when DIR is not a directory or the package is not a package", async () => {
       expect(await run(join(work, "missing"), "--package-dir", packageDir)).toBe(EXIT.failure);
-      expect(console.error).toHaveBeenCalledWith(
-        expect.stringContaining(
-          "is not a directory; create it or name an existing Terraform working directory",
-        ),
+      expect(io.stderr.join("")).toContain(
+        "is not a directory; create it or name an existing Terraform working directory",
       );
       expect(await run(work, "--package-dir", work)).toBe(EXIT.failure);
-      expect(console.error).toHaveBeenLastCalledWith(
-        expect.stringContaining("is not a built amazonads"),
-      );
+      expect(io.stderr.at(-1)).toContain("is not a built amazonads");
     });
   });
 });
