@@ -15,6 +15,12 @@ import {
   type SettingName,
 } from "./settings.js";
 
+// Profiles of several regions are read in one run, so one override must be able to name them all.
+const REGION_NOTE =
+  "`{region}` in the URL stands for the region in lower case (na, eu, fe), so one value serves " +
+  "every region, e.g. http://127.0.0.1:4010/{region} for the emulator; without it, the URL is " +
+  "used for every region.";
+
 /** The `provider "amazonads" { … }` block. */
 export const providerSchema = schema({
   description:
@@ -42,17 +48,17 @@ export const providerSchema = schema({
       validators: [endpointFormat],
       description:
         "Login with Amazon consent page URL. Default: the " +
-        `${SETTING_ENV.authorization_url} environment variable, else the region's.`,
+        `${SETTING_ENV.authorization_url} environment variable, else the region's. ${REGION_NOTE}`,
     }),
     token_url: attr.string({
       optional: true,
       validators: [endpointFormat],
-      description: `Login with Amazon token endpoint URL. Default: the ${SETTING_ENV.token_url} environment variable, else the region's.`,
+      description: `Login with Amazon token endpoint URL. Default: the ${SETTING_ENV.token_url} environment variable, else the region's. ${REGION_NOTE}`,
     }),
     api_url: attr.string({
       optional: true,
       validators: [endpointFormat],
-      description: `Amazon Ads API URL. Default: the ${SETTING_ENV.api_url} environment variable, else the region's.`,
+      description: `Amazon Ads API URL. Default: the ${SETTING_ENV.api_url} environment variable, else the region's. ${REGION_NOTE}`,
     }),
   },
 });
