@@ -352,15 +352,13 @@ describe("amazonads_authorization against the emulator", () => {
 
   describe("import", () => {
     it("imports from an environment variable of the provider process", async () => {
-      const { refreshToken } = await (async () => {
-        e = await emulated();
-        return e.emulator.admin.issueRefreshToken();
-      })();
-      await e.finish();
-      e = await emulated({ env: { GRANT_TOKEN: refreshToken } });
+      e = await emulated();
+      const { refreshToken } = e.emulator.admin.issueRefreshToken();
+      e.env.GRANT_TOKEN = refreshToken;
       const imported = await e.driver.import(TYPE, "env:GRANT_TOKEN");
       expect(imported.diagnostics).toEqual([]);
       expect(imported.state).toMatchObject({
+        id: expect.stringMatching(/^grant-/),
         refresh_token: refreshToken,
         client_id: e.emulator.clientId,
       });

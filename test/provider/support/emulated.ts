@@ -14,8 +14,12 @@ export const START = Date.UTC(2025, 8, 15, 12, 0, 0);
 export interface Emulated {
   readonly emulator: Emulator;
   readonly driver: Driver;
+  /** The provider process's environment (handlers read it at call time, so tests may add to it). */
+  readonly env: NodeJS.ProcessEnv;
   /** Delays the clients asked to sleep (retry backoff, test-account polls). */
   readonly sleeps: number[];
+  /** A driver of a fresh provider (as Terraform's next process): empty cache, same settings. */
+  restart(): Promise<Driver>;
   /** Moves both clocks forward. */
   advance(seconds: number): void;
   /** A secret the emulator never issued (a wrong client secret, say) to scan for as well. */
@@ -56,27 +60,34 @@ export async function emulated(
     if (value === undefined) delete fullEnv[name];
     else fullEnv[name] = value;
   }
-  const provider = createAmazonAdsProvider({
-    env: fullEnv,
-    now: () => emulator.admin.now(),
-    ...(random ? { randomBytes: random } : {}),
-    http: {
-      sleep: async (ms, signal) => {
-        if (signal?.aborted) throw signal.reason;
-        sleeps.push(ms);
-        source += ms;
-      },
-      random: () => 0.5,
-    },
-  });
-  const driver = await Driver.configure(provider, block);
+  // A new provider is what a new provider process is: empty token cache, no clients yet.
+  const start = () =>
+    Driver.configure(
+      createAmazonAdsProvider({
+        env: fullEnv,
+        now: () => emulator.admin.now(),
+        ...(random ? { randomBytes: random } : {}),
+        http: {
+          sleep: async (ms, signal) => {
+            if (signal?.aborted) throw signal.reason;
+            sleeps.push(ms);
+            source += ms;
+          },
+          random: () => 0.5,
+        },
+      }),
+      block,
+    );
+  const driver = await start();
   const firstLog = logged.length;
   const firstShown = shown.length;
   const extraSecrets: string[] = [];
   return {
     emulator,
     driver,
+    env: fullEnv,
     sleeps,
+    restart: start,
     advance: (seconds) => void emulator.admin.advanceClock(seconds),
     rememberSecret: (value) => void extraSecrets.push(value),
     async finish() {
