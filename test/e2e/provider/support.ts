@@ -87,3 +87,9 @@ export function expectSuccess(result: TerraformResult): TerraformResult {
 export function leakedSecrets(text: string, secrets: readonly string[]): number[] {
   return secrets.flatMap((secret, index) => (text.includes(secret) ? [index] : []));
 }
+
+/** A pattern for `text` as terraform prints it: words may be wrapped onto the next line. */
+export function wrapped(text: string): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(escaped.replace(/ /g, "\\s+"));
+}
