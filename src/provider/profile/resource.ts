@@ -46,7 +46,19 @@ export const profileResource = defineResource<typeof profileSchema, ProviderData
         resp.state = null;
         return;
       }
-      if (isAmazonAdsError(error, "REVOKED_GRANT", "UNAUTHORIZED") || isTransient(error)) {
+      if (isAmazonAdsError(error, "REVOKED_GRANT")) {
+        resp.diagnostics.warning(
+          "The grant's refresh token was revoked; keeping the profile in state",
+          `Login with Amazon no longer accepts the refresh token this profile was selected with ` +
+            `(revoked by the advertiser, or expired).${requestIdNote(error)} Profile ` +
+            `${state.profile_id} stays in state. amazonads_authorization drops the grant at its ` +
+            "next token renewal (within the hour) so that the next apply makes a new one; to " +
+            "replace it now, run `terraform apply -replace=amazonads_authorization.<name>` with a " +
+            "new authorization code, refresh token or credentials file (`cdktf-amazon-ads login`).",
+        );
+        return;
+      }
+      if (isAmazonAdsError(error, "UNAUTHORIZED") || isTransient(error)) {
         resp.diagnostics.warning(
           "Could not check the advertising profile; keeping it in state",
           `${error.message}${requestIdNote(error)} Profile ${state.profile_id} stays in state ` +

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { writeCredentialsFile } from "../../../src/amazon-ads/credentials-file.js";
 import { codeChallenge } from "../../../src/amazon-ads/index.js";
 import { UNKNOWN } from "../../../src/plugin/index.js";
-import { errors, warnings } from "../support/driver.js";
+import { Diagnostics } from "../../../src/plugin/index.js";
+import { errors, testLog, warnings } from "../support/driver.js";
 import { emulated, totalCalls, type Emulated } from "../support/emulated.js";
 
 const TYPE = "amazonads_authorization";
@@ -347,6 +348,46 @@ describe("amazonads_authorization against the emulator", () => {
         }),
       ]);
       expect(e.sleeps.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe("state upgrades", () => {
+    it("reads version 0 as it is, with null for attributes the stored state lacks", async () => {
+      e = await emulated();
+      const { upgradeAuthorizationState } =
+        await import("../../../src/provider/authorization/upgrade.js");
+      const resp = { state: undefined as unknown, diagnostics: new Diagnostics() };
+      upgradeAuthorizationState(
+        {
+          version: 0,
+          rawState: { id: "grant-0123456789abcdef", refresh_token: "Atzr|x", extra: 1 },
+          log: testLog,
+          signal: new AbortController().signal,
+        },
+        resp as never,
+      );
+      expect(resp.diagnostics.all()).toEqual([]);
+      expect(resp.state).toMatchObject({
+        id: "grant-0123456789abcdef",
+        refresh_token: "Atzr|x",
+        access_token: null,
+        credentials_file: null,
+      });
+      expect(resp.state).not.toHaveProperty("extra");
+    });
+
+    it("refuses a version it does not know", async () => {
+      e = await emulated();
+      const { upgradeAuthorizationState } =
+        await import("../../../src/provider/authorization/upgrade.js");
+      const resp = { state: undefined, diagnostics: new Diagnostics() };
+      upgradeAuthorizationState(
+        { version: 7, rawState: {}, log: testLog, signal: new AbortController().signal },
+        resp as never,
+      );
+      expect(resp.diagnostics.all()[0]?.summary).toBe(
+        "Cannot upgrade the state of amazonads_authorization",
+      );
     });
   });
 

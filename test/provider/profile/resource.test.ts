@@ -226,7 +226,8 @@ describe("amazonads_profile against the emulator", () => {
       expect(errors(read.diagnostics)).toEqual([]);
       expect(warnings(read.diagnostics)).toEqual([
         expect.objectContaining({
-          summary: "Could not check the advertising profile; keeping it in state",
+          summary: "The grant's refresh token was revoked; keeping the profile in state",
+          detail: expect.stringContaining("-replace=amazonads_authorization.<name>"),
         }),
       ]);
     });
