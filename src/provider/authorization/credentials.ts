@@ -2,11 +2,7 @@
  * Reading the credentials file of `amazonads_authorization.credentials_file`, with every problem
  * as a diagnostic on that attribute (the file holds a secret: no message quotes it).
  */
-import {
-  CredentialsFileError,
-  readCredentialsFile,
-  type StoredGrant,
-} from "../../amazon-ads/credentials-file.js";
+import type { StoredGrant } from "../../amazon-ads/credentials-file.js";
 import { attributePath, type Diagnostics, type Severity } from "../../plugin/index.js";
 
 const AT = attributePath("credentials_file");
@@ -27,6 +23,9 @@ export async function readGrantFile(
   diagnostics: Diagnostics,
   options: ReadGrantFileOptions,
 ): Promise<StoredGrant | undefined> {
+  // Loaded on first use: it brings zod, which most provider processes never need.
+  const { CredentialsFileError, readCredentialsFile } =
+    await import("../../amazon-ads/credentials-file.js");
   let read;
   try {
     read = await readCredentialsFile(path);
