@@ -9,9 +9,9 @@ import { attributePath, defineResource, isUnknown, type Model } from "../../plug
 import { isTransient, reportFailure, requestIdNote } from "../amazon-errors.js";
 import { configured, type ProviderData } from "../provider-data.js";
 import { parseInstant, rfc3339 } from "../time.js";
-import { readGrantFile } from "./credentials.js";
-import { reportGrantFailure, revokedGrantWarning, type GrantSource } from "./diagnostics.js";
-import { grantAttributes, type GrantTokens } from "./grant.js";
+import { grantSource, makeGrant, type MadeGrant } from "./create.js";
+import { reportGrantFailure, revokedGrantWarning } from "./diagnostics.js";
+import { grantAttributes } from "./grant.js";
 import { importGrant } from "./import.js";
 import { planAuthorization } from "./plan.js";
 import { authorizationSchema } from "./schema.js";
@@ -28,14 +28,7 @@ export const authorizationResource = defineResource<typeof authorizationSchema, 
   async create(req, resp) {
     const data = configured(req.providerData, resp.diagnostics);
     if (!data) return;
-    const { config } = req;
-    const source: GrantSource | undefined = config.authorization_code
-      ? "authorization_code"
-      : config.refresh_token
-        ? "refresh_token"
-        : config.credentials_file
-          ? "credentials_file"
-          : undefined;
+    const source = grantSource(req.config);
     if (!source) {
       resp.diagnostics.error(
         "No authorization grant to start from",
@@ -44,48 +37,9 @@ export const authorizationResource = defineResource<typeof authorizationSchema, 
       );
       return;
     }
-    let made: { tokens: GrantTokens; grantedAt: number; clientId: string } | undefined;
+    let made: MadeGrant | undefined;
     try {
-      const client = data.clients.client();
-      const clientId = client.clientId;
-      made = await data.clients.withLog(req.log, async () => {
-        if (config.authorization_code) {
-          if (!config.redirect_uri) {
-            resp.diagnostics.error(
-              "redirect_uri is required with authorization_code",
-              "Set redirect_uri to the redirect URI of the consent URL the code came from.",
-              attributePath("redirect_uri"),
-            );
-            return undefined;
-          }
-          req.log.debug("redeeming the authorization code (once)");
-          // No abort signal here: once sent, the exchange may already have spent the code, which
-          // cannot be redeemed twice. Ctrl-C must not lose the grant its answer carries.
-          const tokens = await client.redeemAuthorizationCode({
-            code: config.authorization_code,
-            redirectUri: config.redirect_uri,
-            ...(config.code_verifier ? { codeVerifier: config.code_verifier } : {}),
-          });
-          return { tokens, grantedAt: data.seams.now(), clientId };
-        }
-        if (config.refresh_token) {
-          req.log.debug("adopting an existing refresh token");
-          const tokens = await client.refreshAccessToken(config.refresh_token, {
-            signal: req.signal,
-          });
-          return { tokens, grantedAt: data.seams.now(), clientId };
-        }
-        const path = config.credentials_file ?? "";
-        const grant = await readGrantFile(path, resp.diagnostics, {
-          clientId,
-          unreadable: "error",
-          checkPermissions: false,
-        });
-        if (!grant) return undefined;
-        req.log.debug("adopting the grant of a credentials file", { path });
-        const tokens = await client.refreshAccessToken(grant.refreshToken, { signal: req.signal });
-        return { tokens, grantedAt: parseInstant(grant.grantedAt) ?? data.seams.now(), clientId };
-      });
+      made = await makeGrant(source, { ...req, data, diagnostics: resp.diagnostics });
     } catch (error) {
       reportGrantFailure(resp.diagnostics, error, source);
       return;

@@ -147,6 +147,17 @@ describe("amazonads_authorization against the emulator", () => {
     });
   });
 
+  describe("when stopped", () => {
+    it("sends no code when Terraform stopped the provider before the exchange", async () => {
+      e = await emulated();
+      const stop = new AbortController();
+      stop.abort(new Error("StopProvider"));
+      const config = codeConfig(e.emulator.admin.issueCode());
+      await expect(e.driver.create(TYPE, config, stop.signal)).rejects.toThrow("StopProvider");
+      expect(e.emulator.admin.calls("token")).toBe(0);
+    });
+  });
+
   describe("from an existing grant", () => {
     it("adopts a refresh token with one refresh", async () => {
       e = await emulated();
