@@ -63,3 +63,31 @@ export function reportFailure(
   }
   throw error;
 }
+
+/**
+ * For reads (which run before every plan, destroy included): adds a warning and returns true when
+ * `error` should keep the object in state rather than fail the plan — a passing failure, Amazon
+ * refusing the access or the provider's credentials, or credentials missing from the provider
+ * block (a destroy must not need them). `kept` says what stays as it was.
+ */
+export function warnAndKeep(
+  diagnostics: Diagnostics,
+  error: unknown,
+  summary: string,
+  kept: string,
+  ...alsoKept: AmazonAdsError["code"][]
+): boolean {
+  if (error instanceof MissingCredentialsError) {
+    diagnostics.warning(summary, `${error.message} ${kept}`);
+    return true;
+  }
+  if (isAmazonAdsError(error, "INVALID_CLIENT")) {
+    diagnostics.warning(summary, `${INVALID_CLIENT_DETAIL}${requestIdNote(error)} ${kept}`);
+    return true;
+  }
+  if (isTransient(error) || isAmazonAdsError(error, "UNAUTHORIZED", ...alsoKept)) {
+    diagnostics.warning(summary, `${error.message}${requestIdNote(error)} ${kept}`);
+    return true;
+  }
+  return false;
+}

@@ -6,7 +6,7 @@
  */
 import { isAmazonAdsError } from "../../amazon-ads/index.js";
 import { attributePath, defineResource, isUnknown, type Model } from "../../plugin/index.js";
-import { isTransient, reportFailure, requestIdNote } from "../amazon-errors.js";
+import { reportFailure, warnAndKeep } from "../amazon-errors.js";
 import { configured, type ProviderData } from "../provider-data.js";
 import { parseInstant, rfc3339 } from "../time.js";
 import { grantSource, makeGrant, type MadeGrant } from "./create.js";
@@ -86,14 +86,9 @@ export const authorizationResource = defineResource<typeof authorizationSchema, 
         resp.state = null;
         return;
       }
-      if (isTransient(error)) {
-        resp.diagnostics.warning(
-          "Could not renew the access token; keeping the stored grant",
-          `${error.message}${requestIdNote(error)} The grant stays in state unchanged and the ` +
-            "next plan tries again.",
-        );
-        return;
-      }
+      const kept = "The grant stays in state unchanged; the next plan tries again.";
+      const summary = "Could not renew the access token; keeping the stored grant";
+      if (warnAndKeep(resp.diagnostics, error, summary, kept)) return;
       reportFailure(resp.diagnostics, "Could not renew the access token", error);
     }
   },

@@ -5,7 +5,7 @@
  */
 import { isAmazonAdsError, isRegion, type Profile, type Region } from "../../amazon-ads/index.js";
 import { defineResource, type Diagnostics, type Logger, type Model } from "../../plugin/index.js";
-import { isTransient, reportFailure, requestIdNote } from "../amazon-errors.js";
+import { reportFailure, requestIdNote, warnAndKeep } from "../amazon-errors.js";
 import { configured, type ProviderData } from "../provider-data.js";
 import { planProfile } from "./plan.js";
 import { profileSchema } from "./schema.js";
@@ -58,14 +58,9 @@ export const profileResource = defineResource<typeof profileSchema, ProviderData
         );
         return;
       }
-      if (isAmazonAdsError(error, "UNAUTHORIZED") || isTransient(error)) {
-        resp.diagnostics.warning(
-          "Could not check the advertising profile; keeping it in state",
-          `${error.message}${requestIdNote(error)} Profile ${state.profile_id} stays in state ` +
-            "unchanged; the next plan checks it again.",
-        );
-        return;
-      }
+      const kept = `Profile ${state.profile_id} stays in state unchanged; the next plan checks it again.`;
+      const summary = "Could not check the advertising profile; keeping it in state";
+      if (warnAndKeep(resp.diagnostics, error, summary, kept)) return;
       reportFailure(resp.diagnostics, "Could not read the advertising profile", error);
       return;
     }

@@ -6,7 +6,7 @@
  */
 import { isAmazonAdsError, regionOfCountry, type TestAccount } from "../../amazon-ads/index.js";
 import { defineResource, type Logger } from "../../plugin/index.js";
-import { isTransient, reportFailure, requestIdNote } from "../amazon-errors.js";
+import { reportFailure, warnAndKeep } from "../amazon-errors.js";
 import { configured, type ProviderData } from "../provider-data.js";
 import { testAccountSchema } from "./schema.js";
 import { testAccountTiming } from "./timing.js";
@@ -85,16 +85,13 @@ export const testAccountResource = defineResource<typeof testAccountSchema, Prov
         }),
       );
     } catch (error) {
+      const kept =
+        "Amazon has no call to look a test account up by id, so its creation request is checked " +
+        "instead; the account stays in state unchanged and the next plan checks again.";
+      const summary = "Could not check the test account; keeping it in state";
       if (
-        isAmazonAdsError(error, "REVOKED_GRANT", "UNAUTHORIZED", "REQUEST_REJECTED") ||
-        isTransient(error)
+        warnAndKeep(resp.diagnostics, error, summary, kept, "REVOKED_GRANT", "REQUEST_REJECTED")
       ) {
-        resp.diagnostics.warning(
-          "Could not check the test account; keeping it in state",
-          `${error instanceof Error ? error.message : ""}${isAmazonAdsError(error) ? requestIdNote(error) : ""} ` +
-            "Amazon has no call to look a test account up by id, so its request is checked instead; " +
-            "the next plan tries again.",
-        );
         return;
       }
       reportFailure(resp.diagnostics, "Could not check the test account", error);

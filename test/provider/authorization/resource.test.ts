@@ -402,6 +402,27 @@ describe("amazonads_authorization against the emulator", () => {
     });
   });
 
+  describe("reading without credentials", () => {
+    it("keeps the grant with a warning when the provider has no client secret (destroy needs none)", async () => {
+      e = await emulated();
+      const { state } = await e.driver.create(TYPE, codeConfig(e.emulator.admin.issueCode()));
+      delete e.env.AMAZON_ADS_CLIENT_SECRET;
+      const next = await e.restart();
+      e.advance(3600);
+      const read = await next.read(TYPE, state!);
+      expect(read.state).toEqual(state);
+      expect(errors(read.diagnostics)).toEqual([]);
+      expect(warnings(read.diagnostics)).toEqual([
+        expect.objectContaining({
+          summary: "Could not renew the access token; keeping the stored grant",
+          detail: expect.stringContaining("AMAZON_ADS_CLIENT_SECRET"),
+        }),
+      ]);
+      const destroyed = await next.apply(TYPE, null, null, read.state);
+      expect(destroyed).toMatchObject({ state: null, diagnostics: [] });
+    });
+  });
+
   describe("import", () => {
     it("imports from an environment variable of the provider process", async () => {
       e = await emulated();
