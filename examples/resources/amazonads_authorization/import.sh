@@ -1,0 +1,5 @@
+# The refresh token is read from an environment variable of the terraform process…
+AMAZON_ADS_REFRESH_TOKEN='Atzr|…' terraform import amazonads_authorization.adopted env:AMAZON_ADS_REFRESH_TOKEN
+
+# …or from a credentials file written by `cdktf-amazon-ads login`; never from the command line.
+terraform import amazonads_authorization.from_login file:/home/me/.config/cdktf-amazon-ads/credentials.json
