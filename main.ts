@@ -1,20 +1,20 @@
 // The example app: a producer stack with one Amazon Ads connection, and a consumer stack that reads
 // the connection's values through CDKTF cross-stack references (remote-state lookups).
 //
-// Environment variables read at synth (none of them holds a secret that lands in cdk.tf.json):
-//   grant source, exactly one of
-//     TF_VAR_refresh_token      (or AMAZON_ADS_REFRESH_TOKEN, see below)  an existing grant
-//     TF_VAR_authorization_code (or AMAZON_ADS_AUTHORIZATION_CODE)        a code from the consent;
-//       with TF_VAR_code_verifier (PKCE, optional) and AMAZON_ADS_REDIRECT_URI (default
-//       http://localhost:8765/callback)
-//     AMAZON_ADS_CREDENTIALS_FILE                                         a `login` credentials file
+// Environment variables (cdktf removes TF_VAR_* from the app's environment at synth, so the
+// grant source is chosen by the AMAZON_ADS_* names; Terraform reads the secret values from the
+// TF_VAR_* ones at deploy — `npm start` copies each AMAZON_ADS_* value to its TF_VAR_* name):
+//   grant source, the first one set of
+//     AMAZON_ADS_REFRESH_TOKEN       an existing grant            value: TF_VAR_refresh_token
+//     AMAZON_ADS_AUTHORIZATION_CODE  a code from the consent      value: TF_VAR_authorization_code
+//       + AMAZON_ADS_CODE_VERIFIER   its PKCE verifier, if any    value: TF_VAR_code_verifier
+//       + AMAZON_ADS_REDIRECT_URI    its redirect URI (default http://localhost:8765/callback)
+//     AMAZON_ADS_CREDENTIALS_FILE    a `cdktf-amazon-ads login` credentials file (a path)
 //   profile selectors: AMAZON_ADS_PROFILE_ID, or AMAZON_ADS_COUNTRY_CODE (default US) with
 //     AMAZON_ADS_ACCOUNT_TYPE (default seller)
-//   AMAZON_ADS_EXAMPLE_STATE_DIR: where the two stacks keep their state (default: this directory)
-// Secrets reach Terraform only at deploy, as sensitive variables: TF_VAR_refresh_token,
-// TF_VAR_authorization_code, TF_VAR_code_verifier, TF_VAR_client_secret (optional: unset, the
-// provider reads AMAZON_ADS_CLIENT_SECRET). The provider itself reads AMAZON_ADS_CLIENT_ID,
-// AMAZON_ADS_CLIENT_SECRET, AMAZON_ADS_REGION and the endpoint overrides AMAZON_ADS_*_URL.
+//   AMAZON_ADS_EXAMPLE_STATE_DIR     where both stacks keep their state (default: this directory)
+// Read by the provider at deploy: AMAZON_ADS_CLIENT_ID, AMAZON_ADS_CLIENT_SECRET (unless
+// TF_VAR_client_secret is set), AMAZON_ADS_REGION and the endpoint overrides AMAZON_ADS_*_URL.
 import { App, LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { resolve } from "node:path";
@@ -22,43 +22,36 @@ import { AmazonAdsConnection, secretVariable, type AmazonAdsConnectionProps } fr
 
 const env = process.env;
 
-/** Which grant the environment asks for; the secret value itself stays a Terraform variable. */
+/** The grant source the environment names; the secret itself stays a Terraform variable. */
 function grantSource(scope: Construct): Partial<AmazonAdsConnectionProps> {
-  const viaVariable = (name: string, alias: string): boolean => {
-    if (env[`TF_VAR_${name}`]) return true;
-    if (!env[alias]) return false;
-    throw new Error(
-      `${alias} is set, but Terraform reads the value from TF_VAR_${name} at deploy. Run ` +
-        `\`export TF_VAR_${name}="$${alias}"\` first (npm start does this for you).`,
-    );
-  };
-  if (viaVariable("refresh_token", "AMAZON_ADS_REFRESH_TOKEN")) {
+  if (env.AMAZON_ADS_REFRESH_TOKEN) {
     return {
       refreshToken: secretVariable(scope, "refresh_token", {
         description: "An existing grant's refresh token.",
       }),
     };
   }
-  if (viaVariable("authorization_code", "AMAZON_ADS_AUTHORIZATION_CODE")) {
+  if (env.AMAZON_ADS_AUTHORIZATION_CODE) {
     return {
       authorizationCode: secretVariable(scope, "authorization_code", {
         description: "An authorization code from the consent redirect (redeemed once).",
       }),
-      codeVerifier: secretVariable(scope, "code_verifier", {
-        description: "The PKCE code verifier of the consent, if it used PKCE.",
-        optional: true,
+      ...(env.AMAZON_ADS_CODE_VERIFIER && {
+        codeVerifier: secretVariable(scope, "code_verifier", {
+          description: "The PKCE code verifier of the consent.",
+        }),
       }),
-      ...(env.AMAZON_ADS_REDIRECT_URI ? { redirectUri: env.AMAZON_ADS_REDIRECT_URI } : {}),
+      ...(env.AMAZON_ADS_REDIRECT_URI && { redirectUri: env.AMAZON_ADS_REDIRECT_URI }),
     };
   }
   if (env.AMAZON_ADS_CREDENTIALS_FILE) {
     return { credentialsFile: resolve(env.AMAZON_ADS_CREDENTIALS_FILE) };
   }
   throw new Error(
-    "No grant source in the environment. Set one of TF_VAR_refresh_token (an existing grant), " +
-      "TF_VAR_authorization_code (+ TF_VAR_code_verifier with PKCE, AMAZON_ADS_REDIRECT_URI) or " +
-      "AMAZON_ADS_CREDENTIALS_FILE (written by `cdktf-amazon-ads login`); or run `npm start`, " +
-      "which obtains a grant from the local emulator.",
+    "No grant source in the environment. Set AMAZON_ADS_REFRESH_TOKEN (an existing grant), " +
+      "AMAZON_ADS_AUTHORIZATION_CODE (with AMAZON_ADS_CODE_VERIFIER for PKCE) or " +
+      "AMAZON_ADS_CREDENTIALS_FILE, and the secret's TF_VAR_ variable for cdktf deploy; or run " +
+      "`npm start`, which does both, and without AMAZON_ADS_CLIENT_ID uses the local emulator.",
   );
 }
 
