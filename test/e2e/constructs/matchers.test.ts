@@ -4,7 +4,7 @@
  * because the provider is vendored into it. The matchers run terraform synchronously, blocking
  * this process, so the emulator they plan against runs as a separate process (the CLI command).
  */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -142,6 +142,16 @@ describe("toBeValidTerraform and toPlanSuccessfully on the constructs, with the 
     const outdir = Testing.fullSynth(stack);
     try {
       expect(outdir).not.toBeValidTerraform();
+      // Invalid because of the provider's own check on access_level, nothing else.
+      const validate = spawnSync("terraform", ["validate", "-json"], {
+        cwd: join(outdir, "stacks", "invalid"),
+        encoding: "utf8",
+      });
+      const result = JSON.parse(validate.stdout) as {
+        diagnostics: { summary: string; detail: string; attribute?: string }[];
+      };
+      expect(result.diagnostics).toHaveLength(1);
+      expect(JSON.stringify(result.diagnostics[0])).toContain("access_level");
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
