@@ -158,6 +158,17 @@ export class AmazonAdsClient {
     );
   }
 
+  /** The accounts of a test-account request as Amazon reports them now (one call, no waiting). */
+  testAccountStatus(
+    refreshToken: string,
+    requestId: string,
+    options: CallOptions = {},
+  ): Promise<TestAccount[]> {
+    return this.withAccessToken(refreshToken, options, (token) =>
+      this.testAccountApi.listTestAccounts(token, requestId, options),
+    );
+  }
+
   /** Polls a test-account request until `COMPLETED`, the deadline, failure or abort. */
   waitForTestAccount(
     refreshToken: string,

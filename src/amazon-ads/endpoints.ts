@@ -5,7 +5,12 @@ import { AmazonAdsError } from "./errors.js";
 import { urlForMessage } from "./redact.js";
 import { REGION_ENDPOINTS, isRegion, type Region, type RegionEndpoints } from "./regions.js";
 
-/** Replacement endpoints; an empty string counts as unset (as an empty environment variable does). */
+/**
+ * Replacement endpoints; an empty string counts as unset (as an empty environment variable does).
+ * An override may contain {@link REGION_PLACEHOLDER}, replaced by the region in lower case
+ * (`http://127.0.0.1:4010/{region}` → `…/na`, `…/eu`, `…/fe`); without it, the override applies to
+ * every region as written.
+ */
 export type EndpointOverrides = Partial<Record<keyof RegionEndpoints, string | undefined>>;
 
 /** A region's endpoints after overrides, plus the host test accounts are created on. */
@@ -19,6 +24,17 @@ export interface ResolvedEndpoints extends RegionEndpoints {
   readonly testAccountApiUrl: string;
 }
 
+/** The text an endpoint override may contain to stand for the region: `na`, `eu` or `fe`. */
+export const REGION_PLACEHOLDER = "{region}";
+
+/**
+ * An override with {@link REGION_PLACEHOLDER} replaced by `region` in lower case; an override
+ * without the placeholder comes back unchanged.
+ */
+export function substituteRegion(override: string, region: Region): string {
+  return override.replaceAll(REGION_PLACEHOLDER, region.toLowerCase());
+}
+
 const FIELD_NAMES: Record<keyof RegionEndpoints, string> = {
   authorizationUrl: "authorization URL",
   tokenUrl: "token URL",
@@ -27,7 +43,8 @@ const FIELD_NAMES: Record<keyof RegionEndpoints, string> = {
 
 /**
  * The consent, token and API URLs of `region`, each replaced by its override when one is given.
- * Overrides must be absolute http(s) URLs; an API URL may carry a path (`https://proxy/amazon/eu`).
+ * Overrides must be absolute http(s) URLs (once `{region}` is replaced); an API URL may carry a
+ * path (`https://proxy/amazon/eu`).
  */
 export function resolveEndpoints(
   region: Region = "NA",
@@ -40,19 +57,19 @@ export function resolveEndpoints(
         `Middle East, Africa) or FE (Far East).`,
     );
   }
-  const defaults = REGION_ENDPOINTS[region];
-  const pick = (field: keyof RegionEndpoints): string => {
+  const pick = (field: keyof RegionEndpoints, forRegion: Region = region): string => {
     const override = overrides[field]?.trim();
-    return override ? checkedUrl(override, FIELD_NAMES[field]) : defaults[field];
+    return override
+      ? checkedUrl(substituteRegion(override, forRegion), FIELD_NAMES[field])
+      : REGION_ENDPOINTS[forRegion][field];
   };
-  const apiUrl = pick("apiUrl");
-  const apiOverridden = Boolean(overrides.apiUrl?.trim());
   return {
     region,
     authorizationUrl: pick("authorizationUrl"),
     tokenUrl: pick("tokenUrl"),
-    apiUrl,
-    testAccountApiUrl: apiOverridden ? apiUrl : REGION_ENDPOINTS.NA.apiUrl,
+    apiUrl: pick("apiUrl"),
+    // Amazon serves /testAccounts from the NA host: a per-region override points at its NA form.
+    testAccountApiUrl: pick("apiUrl", "NA"),
   };
 }
 

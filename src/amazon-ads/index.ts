@@ -42,6 +42,8 @@ export {
 } from "./consent.js";
 export {
   resolveEndpoints,
+  substituteRegion,
+  REGION_PLACEHOLDER,
   joinUrl,
   type EndpointOverrides,
   type ResolvedEndpoints,

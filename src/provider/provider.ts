@@ -1,9 +1,20 @@
 /**
- * provider/: the `amazonads` Terraform provider. For now only its configuration schema and
- * settings; resources, data sources and ephemeral resources arrive with the provider issue.
+ * provider/: the `amazonads` Terraform provider — its configuration, and the resources, data
+ * source and ephemeral resource it serves. Configure only resolves settings; clients are built on
+ * first use (Terraform starts the provider 3–5 times per command).
  */
+import type { HttpOptions } from "../amazon-ads/index.js";
 import { attr, defineProvider, isUnknown, schema, type Provider } from "../plugin/index.js";
+import { accessTokenEphemeral } from "./access-token/ephemeral.js";
+import { AccessTokenHandles } from "./access-token/handles.js";
+import { authorizationResource } from "./authorization/resource.js";
+import { RegionClients, type ClientFactory } from "./clients.js";
 import { PROVIDER_TYPE } from "./identity.js";
+import { lwaAppResource } from "./lwa-app/resource.js";
+import { profileResource } from "./profile/resource.js";
+import { profilesDataSource } from "./profiles/data-source.js";
+import { REAL_PROVIDER_SEAMS, type ProviderData, type ProviderSeams } from "./provider-data.js";
+import { testAccountResource } from "./test-account/resource.js";
 import {
   SETTING_ENV,
   clientIdFormat,
@@ -11,9 +22,14 @@ import {
   regionFormat,
   resolveSettings,
   type ConfiguredValue,
-  type ProviderSettings,
   type SettingName,
 } from "./settings.js";
+
+// Profiles of several regions are read in one run, so one override must be able to name them all.
+const REGION_NOTE =
+  "`{region}` in the URL stands for the region in lower case (na, eu, fe), so one value serves " +
+  "every region, e.g. http://127.0.0.1:4010/{region} for the emulator; without it, the URL is " +
+  "used for every region.";
 
 /** The `provider "amazonads" { … }` block. */
 export const providerSchema = schema({
@@ -42,45 +58,81 @@ export const providerSchema = schema({
       validators: [endpointFormat],
       description:
         "Login with Amazon consent page URL. Default: the " +
-        `${SETTING_ENV.authorization_url} environment variable, else the region's.`,
+        `${SETTING_ENV.authorization_url} environment variable, else the region's. ${REGION_NOTE}`,
     }),
     token_url: attr.string({
       optional: true,
       validators: [endpointFormat],
-      description: `Login with Amazon token endpoint URL. Default: the ${SETTING_ENV.token_url} environment variable, else the region's.`,
+      description: `Login with Amazon token endpoint URL. Default: the ${SETTING_ENV.token_url} environment variable, else the region's. ${REGION_NOTE}`,
     }),
     api_url: attr.string({
       optional: true,
       validators: [endpointFormat],
-      description: `Amazon Ads API URL. Default: the ${SETTING_ENV.api_url} environment variable, else the region's.`,
+      description: `Amazon Ads API URL. Default: the ${SETTING_ENV.api_url} environment variable, else the region's. ${REGION_NOTE}`,
     }),
   },
 });
 
-/** Seams for the provider: the environment it reads settings from. */
+/** Seams for the provider (all default to the real thing). */
 export interface AmazonAdsProviderOptions {
   /** Environment variables (default `process.env`). */
   readonly env?: NodeJS.ProcessEnv;
+  /** Clock in epoch ms (default `Date.now`); also the clients' clock. */
+  readonly now?: () => number;
+  /** Random bytes (default `node:crypto`). */
+  readonly randomBytes?: (size: number) => Uint8Array;
+  /** Transport settings of every client (sleep, timeouts, retry bounds). */
+  readonly http?: Omit<HttpOptions, "logger" | "now">;
+  /** Builds the Amazon Ads clients (default: the real client). */
+  readonly createClient?: ClientFactory;
 }
+
+/** The resources of the amazonads provider, by type name. */
+export const RESOURCES = {
+  amazonads_lwa_app: lwaAppResource,
+  amazonads_authorization: authorizationResource,
+  amazonads_profile: profileResource,
+  amazonads_test_account: testAccountResource,
+} as const;
+
+/** The data sources of the amazonads provider, by type name. */
+export const DATA_SOURCES = { amazonads_profiles: profilesDataSource } as const;
+
+/** The ephemeral resources of the amazonads provider, by type name. */
+export const EPHEMERAL_RESOURCES = { amazonads_access_token: accessTokenEphemeral } as const;
 
 /** Builds the `amazonads` provider. Configure resolves settings and never calls Amazon. */
 export function createAmazonAdsProvider(
   options: AmazonAdsProviderOptions = {},
-): Provider<typeof providerSchema, ProviderSettings> {
-  return defineProvider<typeof providerSchema, ProviderSettings>({
+): Provider<typeof providerSchema, ProviderData> {
+  const seams: ProviderSeams = {
+    now: options.now ?? REAL_PROVIDER_SEAMS.now,
+    randomBytes: options.randomBytes ?? REAL_PROVIDER_SEAMS.randomBytes,
+    env: options.env ?? process.env,
+  };
+  // One per process: ephemeral tokens opened by one call are renewed and closed by later ones.
+  const accessTokens = new AccessTokenHandles(seams.randomBytes);
+  return defineProvider<typeof providerSchema, ProviderData>({
     typeName: PROVIDER_TYPE,
     schema: providerSchema,
+    resources: RESOURCES,
+    dataSources: DATA_SOURCES,
+    ephemeralResources: EPHEMERAL_RESOURCES,
     configure(req, resp) {
       const config = {} as Record<SettingName, ConfiguredValue>;
       for (const name of Object.keys(SETTING_ENV) as SettingName[]) {
         const value = req.config[name];
         config[name] = isUnknown(value) ? undefined : value;
       }
-      resp.providerData = resolveSettings(config, options.env ?? process.env, resp.diagnostics);
-      req.log.debug("provider configured", {
-        region: resp.providerData.region,
-        unknown: resp.providerData.unknown,
+      const settings = resolveSettings(config, seams.env, resp.diagnostics);
+      const clients = new RegionClients({
+        settings,
+        http: { ...options.http, now: seams.now },
+        fallbackLog: req.log,
+        ...(options.createClient ? { createClient: options.createClient } : {}),
       });
+      resp.providerData = { settings, clients, seams, accessTokens };
+      req.log.debug("provider configured", { region: settings.region, unknown: settings.unknown });
     },
   });
 }

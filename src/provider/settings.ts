@@ -3,11 +3,12 @@
  * its environment variable, else its default — checked the same way wherever it came from.
  */
 import {
-  REGION_ENDPOINTS,
-  isRegion,
-  type Region,
-  type RegionEndpoints,
-} from "../amazon-ads/regions.js";
+  REGION_PLACEHOLDER,
+  resolveEndpoints,
+  substituteRegion,
+  type EndpointOverrides,
+} from "../amazon-ads/endpoints.js";
+import { isRegion, type Region, type RegionEndpoints } from "../amazon-ads/regions.js";
 import type { Diagnostics } from "../plugin/index.js";
 import { Secret, absoluteUrl, matches, oneOf, type Validator } from "../plugin/index.js";
 
@@ -20,8 +21,16 @@ export const clientIdFormat = matches(
 /** Checks on a region. */
 export const regionFormat: Validator<string> = oneOf("NA", "EU", "FE");
 
-/** Checks on an endpoint override. */
-export const endpointFormat = absoluteUrl(["http", "https"]);
+const absoluteHttpUrl = absoluteUrl(["http", "https"]);
+
+/**
+ * Checks on an endpoint override: an absolute http(s) URL once `{region}` is replaced by a region
+ * (`http://127.0.0.1:4010/{region}` is valid).
+ */
+export const endpointFormat: Validator<string> = {
+  description: `${absoluteHttpUrl.description}, which may contain ${REGION_PLACEHOLDER}`,
+  validate: (value) => absoluteHttpUrl.validate(substituteRegion(value, "NA")),
+};
 
 /** Environment variables read for each setting. */
 export const SETTING_ENV = {
@@ -44,8 +53,10 @@ export interface ProviderSettings {
   readonly clientSecret: Secret | undefined;
   /** The advertising region. */
   readonly region: Region;
-  /** Endpoints: the region's, with any overrides applied. */
+  /** Endpoints of `region`, with any overrides applied (`{region}` replaced). */
   readonly endpoints: RegionEndpoints;
+  /** The endpoint overrides as configured (`{region}` kept), for clients of other regions. */
+  readonly overrides: EndpointOverrides;
   /** Settings whose configured value is not known yet (planning with unknown inputs). */
   readonly unknown: readonly SettingName[];
 }
@@ -86,16 +97,18 @@ export function resolveSettings(
   const secret = pick("client_secret");
   const regionText = pick("region", regionFormat) ?? "NA";
   const region: Region = isRegion(regionText) ? regionText : "NA";
-  const defaults = REGION_ENDPOINTS[region];
+  const overrides: EndpointOverrides = {
+    authorizationUrl: pick("authorization_url", endpointFormat),
+    tokenUrl: pick("token_url", endpointFormat),
+    apiUrl: pick("api_url", endpointFormat),
+  };
+  const { authorizationUrl, tokenUrl, apiUrl } = resolveEndpoints(region, overrides);
   return {
     clientId,
     clientSecret: secret === undefined ? undefined : new Secret(secret),
     region,
-    endpoints: {
-      authorizationUrl: pick("authorization_url", endpointFormat) ?? defaults.authorizationUrl,
-      tokenUrl: pick("token_url", endpointFormat) ?? defaults.tokenUrl,
-      apiUrl: pick("api_url", endpointFormat) ?? defaults.apiUrl,
-    },
+    endpoints: { authorizationUrl, tokenUrl, apiUrl },
+    overrides,
     unknown,
   };
 }

@@ -1,4 +1,4 @@
-import { joinUrl, resolveEndpoints } from "../../src/amazon-ads/endpoints.js";
+import { joinUrl, resolveEndpoints, substituteRegion } from "../../src/amazon-ads/endpoints.js";
 import { AmazonAdsError } from "../../src/amazon-ads/errors.js";
 import type { Region } from "../../src/amazon-ads/regions.js";
 
@@ -24,6 +24,37 @@ describe("endpoints", () => {
     expect(resolved.apiUrl).toBe("https://proxy.example/amazon/fe");
     expect(resolved.testAccountApiUrl).toBe("https://proxy.example/amazon/fe");
     expect(resolved.authorizationUrl).toBe("https://apac.account.amazon.com/ap/oa");
+  });
+
+  it("puts the lower-case region where an override says {region}", () => {
+    const overrides = {
+      authorizationUrl: "http://127.0.0.1:4010/{region}/ap/oa",
+      tokenUrl: "http://127.0.0.1:4010/{region}/auth/o2/token",
+      apiUrl: "http://127.0.0.1:4010/{region}",
+    };
+    expect(resolveEndpoints("EU", overrides)).toEqual({
+      region: "EU",
+      authorizationUrl: "http://127.0.0.1:4010/eu/ap/oa",
+      tokenUrl: "http://127.0.0.1:4010/eu/auth/o2/token",
+      apiUrl: "http://127.0.0.1:4010/eu",
+      testAccountApiUrl: "http://127.0.0.1:4010/na",
+    });
+    expect(resolveEndpoints("FE", overrides).apiUrl).toBe("http://127.0.0.1:4010/fe");
+  });
+
+  it("accepts {region} in the host and replaces every occurrence", () => {
+    const resolved = resolveEndpoints("FE", { apiUrl: "https://{region}.proxy.example/{region}" });
+    expect(resolved.apiUrl).toBe("https://fe.proxy.example/fe");
+    expect(resolved.testAccountApiUrl).toBe("https://na.proxy.example/na");
+  });
+
+  it("applies an override without {region} to every region unchanged", () => {
+    for (const region of ["NA", "EU", "FE"] as const) {
+      expect(resolveEndpoints(region, { tokenUrl: "http://127.0.0.1:9/token" }).tokenUrl).toBe(
+        "http://127.0.0.1:9/token",
+      );
+    }
+    expect(substituteRegion("http://127.0.0.1:9/token", "EU")).toBe("http://127.0.0.1:9/token");
   });
 
   it("rejects an override that is not an absolute http(s) URL, naming which one", () => {

@@ -29,8 +29,15 @@ describe("the amazonads provider configuration", () => {
     ]);
   });
 
-  it("configures from the environment without calling anything", async () => {
-    const provider = createAmazonAdsProvider({ env: { AMAZON_ADS_REGION: "EU" } });
+  it("configures from the environment without building a client (fake client factory)", async () => {
+    const built: string[] = [];
+    const provider = createAmazonAdsProvider({
+      env: { AMAZON_ADS_REGION: "EU" },
+      createClient: (options) => {
+        built.push(options.region ?? "NA");
+        throw new Error("no client should be built at configure");
+      },
+    });
     const response = { providerData: undefined as unknown, diagnostics: new Diagnostics() };
     const config = {
       client_id: null,
@@ -47,8 +54,8 @@ describe("the amazonads provider configuration", () => {
     );
     expect(response.diagnostics.all()).toEqual([]);
     expect(response.providerData).toMatchObject({
-      region: "EU",
-      endpoints: { apiUrl: "https://advertising-api-eu.amazon.com" },
+      settings: { region: "EU", endpoints: { apiUrl: "https://advertising-api-eu.amazon.com" } },
     });
+    expect(built).toEqual([]);
   });
 });

@@ -73,6 +73,29 @@ describe("provider settings", () => {
     ]);
   });
 
+  it("resolves {region} in endpoint overrides for the provider's region and keeps the template", () => {
+    const { settings, diagnostics } = resolve(
+      { region: "EU" },
+      {
+        AMAZON_ADS_TOKEN_URL: "http://127.0.0.1:4010/{region}/auth/o2/token",
+        AMAZON_ADS_API_URL: "http://127.0.0.1:4010/{region}",
+      },
+    );
+    expect(diagnostics).toEqual([]);
+    expect(settings.endpoints).toEqual({
+      authorizationUrl: "https://eu.account.amazon.com/ap/oa",
+      tokenUrl: "http://127.0.0.1:4010/eu/auth/o2/token",
+      apiUrl: "http://127.0.0.1:4010/eu",
+    });
+    expect(settings.overrides.apiUrl).toBe("http://127.0.0.1:4010/{region}");
+  });
+
+  it("accepts {region} in an override's host", () => {
+    const { settings, diagnostics } = resolve({ api_url: "https://{region}.proxy.example" });
+    expect(diagnostics).toEqual([]);
+    expect(settings.endpoints.apiUrl).toBe("https://na.proxy.example");
+  });
+
   it("lists settings whose value is not known yet", () => {
     expect(resolve({ client_id: undefined }).settings.unknown).toEqual(["client_id"]);
   });

@@ -46,6 +46,20 @@ describe("test accounts, client against emulator (fake clock and sleep)", () => 
     expect(h.emulator.admin.calls("token", "refresh_token")).toBe(1);
   });
 
+  it("reports a request's status in one call, without waiting", async () => {
+    const grant = newCustomer();
+    const { requestId } = await h.client.createTestAccount(grant, {
+      countryCode: "US",
+      accountType: "VENDOR",
+      vendorCode: "ABCDE",
+    });
+    const [first] = await h.client.testAccountStatus(grant, requestId);
+    expect(first).toMatchObject({ countryCode: "US", status: "IN_PROGRESS" });
+    expect(first?.id).toBeUndefined();
+    expect(h.sleeps).toEqual([]);
+    expect(h.emulator.admin.calls("testAccounts")).toBe(2);
+  });
+
   it("creates an AUTHOR account in an EU marketplace, served by the EU host", async () => {
     const grant = newCustomer();
     const { requestId } = await h.client.createTestAccount(grant, {

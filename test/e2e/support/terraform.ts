@@ -1,13 +1,14 @@
 /**
  * End-to-end harness: a temporary Terraform working directory whose implied local mirror
- * (`terraform.d/plugins/…`) holds a provider bundled from a TypeScript entry with esbuild and
- * started by a `#!/bin/sh` shim, plus helpers to run the real `terraform` binary in it, offline.
+ * (`terraform.d/plugins/…`) holds a provider bundled from a TypeScript entry the way the shipped
+ * package is (`bundleProvider`: CommonJS, which got's dependencies need) and started by a
+ * `#!/bin/sh` shim, plus helpers to run the real `terraform` binary in it, offline.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "esbuild";
+import { bundleProvider } from "../../../src/plugin/packaging/bundle.js";
 
 /** Where a provider package goes and what it is built from. */
 export interface ProviderPackage {
@@ -64,17 +65,13 @@ export class Workspace {
       terraformPlatform(),
     );
     mkdirSync(packageDir, { recursive: true });
-    await build({
-      entryPoints: [pkg.entry],
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      target: "node20",
-      outfile: join(packageDir, "provider.mjs"),
-      logLevel: "silent",
+    await bundleProvider({
+      entry: pkg.entry,
+      outFile: join(packageDir, "provider.cjs"),
+      minify: false,
     });
     const shim = join(packageDir, `terraform-provider-${pkg.type}_v${pkg.version}`);
-    writeFileSync(shim, '#!/bin/sh\nexec node "$(dirname "$0")/provider.mjs" "$@"\n');
+    writeFileSync(shim, '#!/bin/sh\nexec node "$(dirname "$0")/provider.cjs" "$@"\n');
     chmodSync(shim, 0o755);
     return new Workspace(dir);
   }

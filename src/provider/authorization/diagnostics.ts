@@ -1,0 +1,102 @@
+/**
+ * The diagnostics of `amazonads_authorization`: each failure of a token exchange on the attribute
+ * that caused it, with what to do. Messages name attributes and commands, never a secret.
+ */
+import { isAmazonAdsError, type AmazonAdsError } from "../../amazon-ads/index.js";
+import { attributePath, type Diagnostics } from "../../plugin/index.js";
+import { reportFailure, requestIdNote } from "../amazon-errors.js";
+
+/** Where a grant being created comes from (the attribute that holds it). */
+export type GrantSource = "authorization_code" | "refresh_token" | "credentials_file";
+
+const NEW_CODE =
+  "Get a new one with `cdktf-amazon-ads login` or by opening the consent URL (amazonads_lwa_app's " +
+  "authorization_url), and apply within 5 minutes; or start from an existing grant with " +
+  "refresh_token or credentials_file instead.";
+
+const NEW_GRANT =
+  "Get a new grant with `cdktf-amazon-ads login` (it writes a credentials file) or a new " +
+  "authorization code, and use that instead.";
+
+/** The catalogue: code → attribute, summary, detail. */
+const CATALOGUE: Partial<
+  Record<
+    AmazonAdsError["code"],
+    (source: GrantSource) => {
+      attribute: GrantSource | "redirect_uri" | "code_verifier";
+      summary: string;
+      detail: string;
+    }
+  >
+> = {
+  CODE_EXPIRED_OR_USED: () => ({
+    attribute: "authorization_code",
+    summary: "The authorization code was already redeemed or has expired",
+    detail:
+      "An authorization code can be redeemed once, within 5 minutes of the consent; this one was " +
+      `already redeemed or is older than 5 minutes. ${NEW_CODE}`,
+  }),
+  INVALID_GRANT: () => ({
+    attribute: "authorization_code",
+    summary: "Login with Amazon refused the authorization code",
+    detail: `The code is not one Login with Amazon accepts for this client id. ${NEW_CODE}`,
+  }),
+  REDIRECT_URI_MISMATCH: () => ({
+    attribute: "redirect_uri",
+    summary: "The redirect URI differs from the consent's",
+    detail:
+      "redirect_uri must be exactly the redirect URI of the consent URL the code came from " +
+      "(scheme, host, port, path and trailing slash), and be on the app's Allowed Return URLs. " +
+      "Correct it; if Amazon then reports the code as used or expired, get a new code.",
+  }),
+  PKCE_MISMATCH: () => ({
+    attribute: "code_verifier",
+    summary: "The PKCE code verifier does not match the consent",
+    detail:
+      "The consent URL the code came from carried a PKCE code challenge, and code_verifier is " +
+      "missing or is not the verifier made with that URL. Set code_verifier to that verifier; if " +
+      "it is lost, get a new code with `cdktf-amazon-ads login`.",
+  }),
+  REVOKED_GRANT: (source) => ({
+    attribute: source === "authorization_code" ? "refresh_token" : source,
+    summary: "Login with Amazon does not accept this refresh token",
+    detail:
+      `The ${source === "credentials_file" ? "credentials file's " : ""}refresh token was revoked ` +
+      `by the advertiser, expired, or belongs to another client id. ${NEW_GRANT}`,
+  }),
+};
+
+/** Adds the diagnostic for a failed grant creation from `source`. */
+export function reportGrantFailure(
+  diagnostics: Diagnostics,
+  error: unknown,
+  source: GrantSource,
+): void {
+  const entry = isAmazonAdsError(error) ? CATALOGUE[error.code]?.(source) : undefined;
+  if (entry && isAmazonAdsError(error)) {
+    diagnostics.error(
+      entry.summary,
+      entry.detail + requestIdNote(error),
+      attributePath(entry.attribute),
+    );
+    return;
+  }
+  reportFailure(
+    diagnostics,
+    "Could not create the authorization grant",
+    error,
+    attributePath(source),
+  );
+}
+
+/** The warning for a grant that Amazon no longer accepts, found while reading state. */
+export function revokedGrantWarning(diagnostics: Diagnostics, id: string | null): void {
+  diagnostics.warning(
+    "The authorization grant was revoked: removed from state",
+    `Login with Amazon no longer accepts the refresh token of grant ${id ?? "(unknown id)"}: the ` +
+      "advertiser revoked the consent, or it expired. It was removed from the Terraform state, so " +
+      "the next apply creates a new grant. Give amazonads_authorization a new authorization_code " +
+      "(from `cdktf-amazon-ads login` or amazonads_lwa_app's consent URL), a new refresh_token, or " +
+      "a credentials_file written by a new `cdktf-amazon-ads login`.",
+  );
+}

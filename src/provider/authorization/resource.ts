@@ -1,0 +1,186 @@
+/**
+ * `amazonads_authorization`: an authorization grant. Create redeems the code (exactly once), or
+ * adopts a refresh token or a credentials file; read renews the access token only when it is about
+ * to expire and notices revoked grants; import reads the refresh token from the environment or a
+ * credentials file.
+ */
+import { isAmazonAdsError } from "../../amazon-ads/index.js";
+import { attributePath, defineResource, isUnknown, type Model } from "../../plugin/index.js";
+import { isTransient, reportFailure, requestIdNote } from "../amazon-errors.js";
+import { configured, type ProviderData } from "../provider-data.js";
+import { parseInstant, rfc3339 } from "../time.js";
+import { readGrantFile } from "./credentials.js";
+import { reportGrantFailure, revokedGrantWarning, type GrantSource } from "./diagnostics.js";
+import { grantAttributes, type GrantTokens } from "./grant.js";
+import { importGrant } from "./import.js";
+import { planAuthorization } from "./plan.js";
+import { authorizationSchema } from "./schema.js";
+import { upgradeAuthorizationState } from "./upgrade.js";
+import { validateAuthorization } from "./validate.js";
+
+/** Read renews the access token when less than this is left. */
+export const RENEW_WITHIN_MS = 5 * 60 * 1000;
+
+/** The `amazonads_authorization` resource. */
+export const authorizationResource = defineResource<typeof authorizationSchema, ProviderData>({
+  schema: authorizationSchema,
+
+  async create(req, resp) {
+    const data = configured(req.providerData, resp.diagnostics);
+    if (!data) return;
+    const { config } = req;
+    const source: GrantSource | undefined = config.authorization_code
+      ? "authorization_code"
+      : config.refresh_token
+        ? "refresh_token"
+        : config.credentials_file
+          ? "credentials_file"
+          : undefined;
+    if (!source) {
+      resp.diagnostics.error(
+        "No authorization grant to start from",
+        "Set authorization_code, refresh_token or credentials_file.",
+        attributePath("authorization_code"),
+      );
+      return;
+    }
+    let made: { tokens: GrantTokens; grantedAt: number; clientId: string } | undefined;
+    try {
+      const client = data.clients.client();
+      const clientId = client.clientId;
+      made = await data.clients.withLog(req.log, async () => {
+        if (config.authorization_code) {
+          if (!config.redirect_uri) {
+            resp.diagnostics.error(
+              "redirect_uri is required with authorization_code",
+              "Set redirect_uri to the redirect URI of the consent URL the code came from.",
+              attributePath("redirect_uri"),
+            );
+            return undefined;
+          }
+          req.log.debug("redeeming the authorization code (once)");
+          // No abort signal here: once sent, the exchange may already have spent the code, which
+          // cannot be redeemed twice. Ctrl-C must not lose the grant its answer carries.
+          const tokens = await client.redeemAuthorizationCode({
+            code: config.authorization_code,
+            redirectUri: config.redirect_uri,
+            ...(config.code_verifier ? { codeVerifier: config.code_verifier } : {}),
+          });
+          return { tokens, grantedAt: data.seams.now(), clientId };
+        }
+        if (config.refresh_token) {
+          req.log.debug("adopting an existing refresh token");
+          const tokens = await client.refreshAccessToken(config.refresh_token, {
+            signal: req.signal,
+          });
+          return { tokens, grantedAt: data.seams.now(), clientId };
+        }
+        const path = config.credentials_file ?? "";
+        const grant = await readGrantFile(path, resp.diagnostics, {
+          clientId,
+          unreadable: "error",
+          checkPermissions: false,
+        });
+        if (!grant) return undefined;
+        req.log.debug("adopting the grant of a credentials file", { path });
+        const tokens = await client.refreshAccessToken(grant.refreshToken, { signal: req.signal });
+        return { tokens, grantedAt: parseInstant(grant.grantedAt) ?? data.seams.now(), clientId };
+      });
+    } catch (error) {
+      reportGrantFailure(resp.diagnostics, error, source);
+      return;
+    }
+    if (!made) return;
+    Object.assign(resp.state, grantAttributes(made.clientId, made.tokens, made.grantedAt));
+    req.log.debug("authorization grant created", {
+      id: resp.state.id,
+      access_token_expires_at: resp.state.access_token_expires_at,
+    });
+  },
+
+  async read(req, resp) {
+    const data = configured(req.providerData, resp.diagnostics);
+    const state = resp.state;
+    if (!data || !state) return;
+    const refreshToken = state.refresh_token;
+    const { settings, clients } = data;
+    if (!refreshToken || !state.client_id) return;
+    if (settings.clientId !== undefined && settings.clientId !== state.client_id) {
+      // These credentials cannot renew another app's grant; the plan replaces it instead.
+      req.log.debug("the grant belongs to another client id than the provider's; not renewing");
+      return;
+    }
+    // Fresh: later calls of this process (the profile's read) take the token from the cache.
+    if (seedFromState(data, state)) {
+      req.log.debug("access token still fresh; no token request", {
+        id: state.id,
+        expires_at: state.access_token_expires_at,
+      });
+      return;
+    }
+    try {
+      const client = clients.client();
+      req.log.debug("renewing the access token", { id: state.id });
+      const tokens = await clients.withLog(req.log, () =>
+        client.refreshAccessToken(refreshToken, { signal: req.signal }),
+      );
+      state.access_token = tokens.accessToken;
+      state.access_token_expires_at = rfc3339(tokens.expiresAt.getTime());
+    } catch (error) {
+      if (isAmazonAdsError(error, "REVOKED_GRANT")) {
+        revokedGrantWarning(resp.diagnostics, state.id);
+        resp.state = null;
+        return;
+      }
+      if (isTransient(error)) {
+        resp.diagnostics.warning(
+          "Could not renew the access token; keeping the stored grant",
+          `${error.message}${requestIdNote(error)} The grant stays in state unchanged and the ` +
+            "next plan tries again.",
+        );
+        return;
+      }
+      reportFailure(resp.diagnostics, "Could not renew the access token", error);
+    }
+  },
+
+  async update(req, resp) {
+    const data = configured(req.providerData, resp.diagnostics);
+    if (!data) return;
+    // Updates change only local inputs (a spent code removed, another path to the same grant):
+    // the grant itself and its tokens stay as they were.
+    const state = resp.state as Record<string, unknown>;
+    const prior = req.state as Record<string, unknown>;
+    for (const [name, value] of Object.entries(state)) {
+      if (isUnknown(value)) state[name] = prior[name] ?? null;
+    }
+    seedFromState(data, req.state);
+    req.log.debug("authorization grant updated in place", { id: req.state.id });
+  },
+
+  delete(req) {
+    // Login with Amazon has no call to revoke a grant: the advertiser revokes it on Amazon.
+    req.log.debug("forgetting the authorization grant", { id: req.state.id });
+  },
+
+  importState: importGrant,
+  upgradeState: upgradeAuthorizationState,
+  modifyPlan: planAuthorization,
+  validateConfig: validateAuthorization,
+});
+
+/**
+ * Puts the stored access token into the process's token cache when more than
+ * {@link RENEW_WITHIN_MS} is left, so that later calls of this process (the profile's read, a data
+ * source read during apply) make no token request. Returns whether it did.
+ */
+function seedFromState(data: ProviderData, state: Model<typeof authorizationSchema>): boolean {
+  const expiresAt = parseInstant(state.access_token_expires_at);
+  const { access_token: accessToken, refresh_token: refreshToken, client_id: clientId } = state;
+  if (!accessToken || !refreshToken || !clientId || expiresAt === undefined) return false;
+  if (expiresAt - data.seams.now() <= RENEW_WITHIN_MS) return false;
+  return data.clients.tokenCache.seed(
+    { clientId, refreshToken },
+    { accessToken, expiresAt: new Date(expiresAt) },
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * `amazonads_profile`: the one advertising profile the selectors match. Create and update select
+ * it; read asks Amazon for that profile once per plan, removes it from state when it is gone, and
+ * keeps it (with a warning) when the grant or Amazon cannot answer right now.
+ */
+import { isAmazonAdsError, isRegion, type Profile, type Region } from "../../amazon-ads/index.js";
+import { defineResource, type Diagnostics, type Logger, type Model } from "../../plugin/index.js";
+import { isTransient, reportFailure, requestIdNote } from "../amazon-errors.js";
+import { configured, type ProviderData } from "../provider-data.js";
+import { planProfile } from "./plan.js";
+import { profileSchema } from "./schema.js";
+import type { ProfileSelectors } from "./select.js";
+import { selectProfile } from "./selection.js";
+
+/** The `amazonads_profile` resource. */
+export const profileResource = defineResource<typeof profileSchema, ProviderData>({
+  schema: profileSchema,
+
+  async create(req, resp) {
+    const data = configured(req.providerData, resp.diagnostics);
+    if (!data) return;
+    const attributes = await select(data, req.config, req.log, req.signal, resp.diagnostics);
+    if (attributes) Object.assign(resp.state, attributes);
+  },
+
+  async read(req, resp) {
+    const data = configured(req.providerData, resp.diagnostics);
+    const state = resp.state;
+    if (!data || !state?.profile_id) return;
+    const region: Region =
+      state.region && isRegion(state.region) ? state.region : data.settings.region;
+    let profile: Profile;
+    try {
+      const client = data.clients.client(region);
+      req.log.debug("reading the profile", { profile_id: state.profile_id, region });
+      profile = await data.clients.withLog(req.log, () =>
+        client.getProfile(state.refresh_token, state.profile_id!, { signal: req.signal }),
+      );
+    } catch (error) {
+      if (isAmazonAdsError(error, "PROFILE_NOT_FOUND", "PROFILE_NOT_ACCESSIBLE")) {
+        resp.diagnostics.warning(
+          "The advertising profile is gone: removed from state",
+          `${error.message} Profile ${state.profile_id} was removed from the Terraform state, so the ` +
+            "next apply selects a profile again with the configured selectors.",
+        );
+        resp.state = null;
+        return;
+      }
+      if (isAmazonAdsError(error, "REVOKED_GRANT", "UNAUTHORIZED") || isTransient(error)) {
+        resp.diagnostics.warning(
+          "Could not check the advertising profile; keeping it in state",
+          `${error.message}${requestIdNote(error)} Profile ${state.profile_id} stays in state ` +
+            "unchanged; the next plan checks it again.",
+        );
+        return;
+      }
+      reportFailure(resp.diagnostics, "Could not read the advertising profile", error);
+      return;
+    }
+    Object.assign(state, profileAttributes(profile, region, data.clients.endpoints(region).apiUrl));
+  },
+
+  async update(req, resp) {
+    const data = configured(req.providerData, resp.diagnostics);
+    if (!data) return;
+    const attributes = await select(data, req.config, req.log, req.signal, resp.diagnostics);
+    if (attributes) Object.assign(resp.state, attributes);
+  },
+
+  delete(req) {
+    req.log.debug("forgetting the profile selection", { profile_id: req.state.profile_id });
+  },
+
+  modifyPlan: planProfile,
+});
+
+async function select(
+  data: ProviderData,
+  config: Model<typeof profileSchema>,
+  log: Logger,
+  signal: AbortSignal,
+  diagnostics: Diagnostics,
+) {
+  const selectors: ProfileSelectors = {
+    profileId: config.profile_id ?? undefined,
+    countryCode: config.country_code ?? undefined,
+    marketplaceId: config.marketplace_id ?? undefined,
+    accountName: config.account_name ?? undefined,
+    accountType: config.account_type ?? undefined,
+    accessLevel: config.access_level ?? "edit",
+    apiProgram: config.api_program ?? "campaign",
+  };
+  const selected = await selectProfile(selectors, {
+    data,
+    refreshToken: config.refresh_token,
+    log,
+    signal,
+    diagnostics,
+  });
+  if (!selected) return undefined;
+  log.debug("selected a profile", {
+    profile_id: selected.profile.profileId,
+    region: selected.region,
+  });
+  return profileAttributes(selected.profile, selected.region, selected.apiUrl);
+}
+
+/** The attributes an `amazonads_profile` takes from Amazon's profile. */
+export function profileAttributes(profile: Profile, region: Region, apiUrl: string) {
+  return {
+    id: profile.profileId,
+    profile_id: profile.profileId,
+    country_code: profile.countryCode,
+    marketplace_id: profile.accountInfo.marketplaceStringId,
+    account_name: profile.accountInfo.name ?? null,
+    account_type: profile.accountInfo.type,
+    account_id: profile.accountInfo.id,
+    account_sub_type: profile.accountInfo.subType ?? null,
+    currency_code: profile.currencyCode,
+    timezone: profile.timezone,
+    region,
+    api_url: apiUrl,
+  };
+}

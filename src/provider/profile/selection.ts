@@ -1,0 +1,170 @@
+/**
+ * Selecting the one profile of `amazonads_profile`: list the region's profiles with the API
+ * filters, match the selectors, and explain zero or several matches (looking in the other regions
+ * once, so the error can say where the profiles are).
+ */
+import {
+  REGIONS,
+  explainEmptyProfileList,
+  isAmazonAdsError,
+  type Profile,
+  type Region,
+} from "../../amazon-ads/index.js";
+import { attributePath, type Diagnostics, type Logger } from "../../plugin/index.js";
+import { reportFailure, requestIdNote } from "../amazon-errors.js";
+import type { ProviderData } from "../provider-data.js";
+import {
+  apiFilters,
+  describeProfiles,
+  describeSelectors,
+  matchProfiles,
+  mostSpecificSelector,
+  selectionRegion,
+  type ProfileSelectors,
+} from "./select.js";
+
+/** The selected profile and where it is served. */
+export interface SelectedProfile {
+  readonly profile: Profile;
+  readonly region: Region;
+  /** The region's Ads API URL (after overrides). */
+  readonly apiUrl: string;
+}
+
+/** What a selection needs besides the selectors. */
+export interface SelectionContext {
+  readonly data: ProviderData;
+  readonly refreshToken: string;
+  readonly log: Logger;
+  readonly signal: AbortSignal;
+  readonly diagnostics: Diagnostics;
+}
+
+/** Selects exactly one profile, or adds the error that says why not and returns undefined. */
+export async function selectProfile(
+  selectors: ProfileSelectors,
+  context: SelectionContext,
+): Promise<SelectedProfile | undefined> {
+  const { data, diagnostics } = context;
+  const where = selectionRegion(selectors, data.settings.region);
+  let listed: Profile[];
+  try {
+    listed = await listIn(where.region, selectors, context);
+  } catch (error) {
+    reportListFailure(diagnostics, error);
+    return undefined;
+  }
+  const matches = matchProfiles(listed, selectors);
+  const attribute = mostSpecificSelector(selectors);
+  const at = attribute ? attributePath(attribute) : undefined;
+  const filters = `api_program = "${selectors.apiProgram}", access_level = "${selectors.accessLevel}"`;
+  if (matches.length > 1) {
+    diagnostics.error(
+      `${matches.length} advertising profiles match; exactly one must`,
+      `${matches.length} profiles in the ${where.region} region match ${describeSelectors(selectors)} ` +
+        `(${filters}):\n${describeProfiles(matches)}\nAdd selectors so that exactly one matches; the ` +
+        `surest is profile_id = "${matches[0]!.profileId}" (or another id above).`,
+      at,
+    );
+    return undefined;
+  }
+  const [profile] = matches;
+  if (profile) {
+    if (profile.accountInfo.type === "agency") {
+      diagnostics.warning(
+        "The selected profile is an agency profile",
+        `Profile ${profile.profileId} (${profile.accountInfo.name ?? "no name"}) belongs to an ` +
+          'agency. Sponsored ads calls fail with agency profiles ("Advertiser ID cannot be ' +
+          'decrypted"): select the advertiser\'s own profile (account_type = "seller" or "vendor") ' +
+          "unless you only call agency-level APIs.",
+        attributePath("account_type"),
+      );
+    }
+    return { profile, region: where.region, apiUrl: data.clients.endpoints(where.region).apiUrl };
+  }
+  const inRegion =
+    listed.length > 0
+      ? `The ${where.region} profiles this grant can use (${filters}):\n${describeProfiles(listed)}`
+      : `The ${where.region} region has no profiles for this grant (${filters}). ` +
+        explainEmptyProfileList({
+          region: where.region,
+          filters: apiFilters(selectors),
+          ...(selectors.countryCode ? { countryCode: selectors.countryCode } : {}),
+        }).hint;
+  const elsewhere =
+    listed.length === 0 || where.decidedBy === "provider"
+      ? await otherRegions(where.region, selectors, context)
+      : "";
+  diagnostics.error(
+    "No advertising profile matches",
+    `No profile in the ${where.region} region matches ${describeSelectors(selectors)}. ${inRegion}` +
+      elsewhere,
+    at,
+  );
+  return undefined;
+}
+
+function listIn(
+  region: Region,
+  selectors: ProfileSelectors,
+  context: SelectionContext,
+): Promise<Profile[]> {
+  const { data, refreshToken, log, signal } = context;
+  const client = data.clients.client(region);
+  log.debug("listing profiles", { region, ...apiFilters(selectors) });
+  return data.clients.withLog(log, () =>
+    client.listProfiles(refreshToken, apiFilters(selectors), { signal }),
+  );
+}
+
+// One look at each other region: where the selected profile is, or where any profiles are.
+async function otherRegions(
+  region: Region,
+  selectors: ProfileSelectors,
+  context: SelectionContext,
+): Promise<string> {
+  const found: { region: Region; profiles: Profile[] }[] = [];
+  for (const other of REGIONS.filter((r) => r !== region)) {
+    try {
+      found.push({ region: other, profiles: await listIn(other, selectors, context) });
+    } catch (error) {
+      context.log.debug("could not list another region's profiles", {
+        region: other,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  const { countryCode: _country, marketplaceId: _marketplace, ...rest } = selectors;
+  for (const { region: other, profiles } of found) {
+    const [match, ...more] = matchProfiles(profiles, rest);
+    if (match && more.length === 0) {
+      return (
+        `\nProfile ${match.profileId} (${match.countryCode}, ${match.accountInfo.name ?? "no name"}) ` +
+        `is in the ${other} region: set country_code = "${match.countryCode}" so that it is ` +
+        "looked up there."
+      );
+    }
+  }
+  const where = found
+    .filter((f) => f.profiles.length > 0)
+    .map((f) => `${f.region} (${[...new Set(f.profiles.map((p) => p.countryCode))].join(", ")})`);
+  return where.length > 0
+    ? `\nThis grant has profiles in ${where.join(" and ")}: set country_code to one of those ` +
+        "countries to look there."
+    : "";
+}
+
+/** The error for a failed profile listing. */
+export function reportListFailure(diagnostics: Diagnostics, error: unknown): void {
+  if (isAmazonAdsError(error, "REVOKED_GRANT")) {
+    diagnostics.error(
+      "The grant's refresh token was revoked",
+      "Login with Amazon no longer accepts this refresh token (revoked by the advertiser, expired, " +
+        "or issued to another client id). Get a new grant with `cdktf-amazon-ads login` or a new " +
+        `authorization code.${requestIdNote(error)}`,
+      attributePath("refresh_token"),
+    );
+    return;
+  }
+  reportFailure(diagnostics, "Could not list the advertising profiles", error);
+}

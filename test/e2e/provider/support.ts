@@ -1,0 +1,95 @@
+/**
+ * Shared setup of the provider's end-to-end tests: the real provider entry (src/provider/main.ts)
+ * bundled into a Terraform working directory, the emulator on 127.0.0.1 in this process, and the
+ * `AMAZON_ADS_*` environment pointing the provider at the emulator's per-region URLs with
+ * `{region}`. Terraform runs for real, offline.
+ */
+import { fileURLToPath } from "node:url";
+import { PROVIDER_VERSION } from "../../../src/provider/identity.js";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../../../src/emulator/index.js";
+import { Workspace, type TerraformResult } from "../support/terraform.js";
+
+/** The `terraform` block every configuration starts with. */
+export const HEADER = `
+terraform {
+  required_providers {
+    amazonads = { source = "terraform.local/amazon-ads/amazonads", version = "${PROVIDER_VERSION}" }
+  }
+}
+provider "amazonads" {}
+`;
+
+/** A working directory with the provider, an emulator, and the environment joining them. */
+export interface ProviderHarness {
+  readonly ws: Workspace;
+  readonly emulator: Emulator;
+  /** `AMAZON_ADS_*` variables pointing at the emulator (with `{region}`). */
+  readonly env: Readonly<Record<string, string>>;
+  /** Writes `main.tf` (the header plus `body`). */
+  configure(body: string): void;
+  /** Runs terraform with the harness environment plus `env`. */
+  tf(args: readonly string[], env?: Record<string, string | undefined>): Promise<TerraformResult>;
+  /** A value of `terraform output -json`. */
+  output(name: string): Promise<unknown>;
+  /** Stops the emulator and removes the directory. */
+  finish(): Promise<void>;
+}
+
+const entry = fileURLToPath(new URL("../../../src/provider/main.ts", import.meta.url));
+
+/** Creates a working directory with the provider bundled into it and starts an emulator. */
+export async function startProviderHarness(
+  options: EmulatorOptions = {},
+): Promise<ProviderHarness> {
+  const emulator = await startEmulator({ autoApprove: true, ...options });
+  const ws = await Workspace.create({
+    entry,
+    host: "terraform.local",
+    namespace: "amazon-ads",
+    type: "amazonads",
+    version: PROVIDER_VERSION,
+  });
+  const env = {
+    AMAZON_ADS_CLIENT_ID: emulator.clientId,
+    AMAZON_ADS_CLIENT_SECRET: emulator.clientSecret,
+    AMAZON_ADS_AUTHORIZATION_URL: `${emulator.url}/{region}/ap/oa`,
+    AMAZON_ADS_TOKEN_URL: `${emulator.url}/{region}/auth/o2/token`,
+    AMAZON_ADS_API_URL: `${emulator.url}/{region}`,
+    AMAZON_ADS_TEST_ACCOUNT_POLL_SECONDS: "0.05",
+  };
+  const tf = (args: readonly string[], extra: Record<string, string | undefined> = {}) =>
+    ws.terraform(args, { ...env, ...extra });
+  return {
+    ws,
+    emulator,
+    env,
+    configure: (body) => ws.write("main.tf", `${HEADER}\n${body}`),
+    tf,
+    async output(name) {
+      const result = await tf(["output", "-json", name]);
+      if (result.code !== 0) throw new Error(`terraform output ${name} failed: ${result.output}`);
+      return JSON.parse(result.stdout) as unknown;
+    },
+    async finish() {
+      ws.remove();
+      await emulator.close();
+    },
+  };
+}
+
+/** Fails with terraform's output when the command did not succeed. */
+export function expectSuccess(result: TerraformResult): TerraformResult {
+  if (result.code !== 0) throw new Error(`terraform failed (${result.code}):\n${result.output}`);
+  return result;
+}
+
+/** The texts of `secrets` found in `text` (reported by position, never the secret itself). */
+export function leakedSecrets(text: string, secrets: readonly string[]): number[] {
+  return secrets.flatMap((secret, index) => (text.includes(secret) ? [index] : []));
+}
+
+/** A pattern for `text` as terraform prints it: words may be wrapped onto the next line. */
+export function wrapped(text: string): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(escaped.replace(/ /g, "\\s+"));
+}

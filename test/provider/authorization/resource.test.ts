@@ -1,0 +1,392 @@
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeCredentialsFile } from "../../../src/amazon-ads/credentials-file.js";
+import { codeChallenge } from "../../../src/amazon-ads/index.js";
+import { UNKNOWN } from "../../../src/plugin/index.js";
+import { errors, warnings } from "../support/driver.js";
+import { emulated, totalCalls, type Emulated } from "../support/emulated.js";
+
+const TYPE = "amazonads_authorization";
+const REDIRECT = "http://localhost:8765/callback";
+let e: Emulated;
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "grant-test-"))));
+afterEach(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await e.finish();
+});
+
+const codeConfig = (code: string) => ({ authorization_code: code, redirect_uri: REDIRECT });
+
+async function credentialsFile(refreshToken: string, clientId = e.emulator.clientId) {
+  const path = join(dir, "credentials.json");
+  await writeCredentialsFile(path, {
+    clientId,
+    region: "NA",
+    scopes: ["advertising::campaign_management"],
+    refreshToken,
+    grantedAt: "2026-07-10T08:00:00.000Z",
+    redirectUri: REDIRECT,
+  });
+  return path;
+}
+
+describe("amazonads_authorization against the emulator", () => {
+  describe("from an authorization code", () => {
+    it("redeems the code once and never again", async () => {
+      e = await emulated();
+      const config = codeConfig(e.emulator.admin.issueCode());
+      const created = await e.driver.create(TYPE, config);
+      expect(created.diagnostics).toEqual([]);
+      expect(created.state).toMatchObject({
+        id: expect.stringMatching(/^grant-[0-9a-f]{16}$/),
+        client_id: e.emulator.clientId,
+        refresh_token: expect.stringMatching(/^Atzr\|/),
+        access_token: expect.stringMatching(/^Atza\|/),
+        access_token_expires_at: "2025-09-15T13:00:00Z",
+        granted_at: "2025-09-15T12:00:00Z",
+        refresh_token_expires_at: null,
+      });
+      expect(e.emulator.admin.calls("token", "authorization_code")).toBe(1);
+
+      e.emulator.admin.resetCounters();
+      const read = await e.driver.read(TYPE, created.state!);
+      const plan = await e.driver.plan(TYPE, config, read.state);
+      expect(plan.planned).toEqual(created.state);
+      expect(plan.requiresReplace).toEqual([]);
+      expect(totalCalls(e.emulator)).toBe(0);
+    });
+
+    it("sends the PKCE verifier with the code", async () => {
+      e = await emulated();
+      const verifier = "v".repeat(50);
+      const code = e.emulator.admin.issueCode({
+        codeChallenge: codeChallenge(verifier),
+        codeChallengeMethod: "S256",
+      });
+      const created = await e.driver.create(TYPE, { ...codeConfig(code), code_verifier: verifier });
+      expect(errors(created.diagnostics)).toEqual([]);
+      expect(created.state?.refresh_token).toMatch(/^Atzr\|/);
+    });
+
+    it("reports a spent code on authorization_code, saying how to get a new one", async () => {
+      e = await emulated();
+      const code = e.emulator.admin.issueCode();
+      await e.driver.create(TYPE, codeConfig(code));
+      const again = await e.driver.create(TYPE, codeConfig(code));
+      expect(again.state).toBeNull();
+      expect(errors(again.diagnostics)).toEqual([
+        {
+          severity: "error",
+          summary: "The authorization code was already redeemed or has expired",
+          detail: expect.stringMatching(/5 minutes.*cdktf-amazon-ads login.*refresh_token/s),
+          attribute: "authorization_code",
+        },
+      ]);
+    });
+
+    it("reports an expired code on authorization_code", async () => {
+      e = await emulated();
+      const code = e.emulator.admin.issueCode();
+      e.advance(301);
+      const created = await e.driver.create(TYPE, codeConfig(code));
+      expect(errors(created.diagnostics).map((d) => d.attribute)).toEqual(["authorization_code"]);
+    });
+
+    it("reports another redirect URI on redirect_uri", async () => {
+      e = await emulated();
+      const code = e.emulator.admin.issueCode();
+      const created = await e.driver.create(TYPE, {
+        authorization_code: code,
+        redirect_uri: "https://amazon.com",
+      });
+      expect(errors(created.diagnostics)).toEqual([
+        expect.objectContaining({
+          attribute: "redirect_uri",
+          summary: "The redirect URI differs from the consent's",
+        }),
+      ]);
+    });
+
+    it("reports a missing or wrong PKCE verifier on code_verifier", async () => {
+      e = await emulated();
+      const code = e.emulator.admin.issueCode({
+        codeChallenge: codeChallenge("w".repeat(50)),
+        codeChallengeMethod: "S256",
+      });
+      const created = await e.driver.create(TYPE, codeConfig(code));
+      expect(errors(created.diagnostics).map((d) => d.attribute)).toEqual(["code_verifier"]);
+    });
+
+    it("names the provider settings, not an attribute, when the client secret is wrong", async () => {
+      e = await emulated({ env: { AMAZON_ADS_CLIENT_SECRET: "wrong-secret" } });
+      e.rememberSecret("wrong-secret");
+      const created = await e.driver.create(TYPE, codeConfig(e.emulator.admin.issueCode()));
+      expect(errors(created.diagnostics)).toEqual([
+        expect.objectContaining({
+          attribute: undefined,
+          detail: expect.stringMatching(/client_id and client_secret in the provider "amazonads"/),
+        }),
+      ]);
+    });
+
+    it("keeps the grant it redeemed even when Terraform stops the provider meanwhile", async () => {
+      e = await emulated();
+      e.emulator.admin.injectFault({ kind: "delay", ms: 150, endpoint: "token", times: 1 });
+      const stop = new AbortController();
+      const config = codeConfig(e.emulator.admin.issueCode());
+      const applying = e.driver.create(TYPE, config, stop.signal);
+      setTimeout(() => stop.abort(new Error("StopProvider")), 30);
+      const created = await applying;
+      expect(stop.signal.aborted).toBe(true);
+      expect(errors(created.diagnostics)).toEqual([]);
+      expect(created.state?.refresh_token).toMatch(/^Atzr\|/);
+      expect(e.emulator.admin.calls("token", "authorization_code")).toBe(1);
+    });
+  });
+
+  describe("from an existing grant", () => {
+    it("adopts a refresh token with one refresh", async () => {
+      e = await emulated();
+      const { refreshToken } = e.emulator.admin.issueRefreshToken();
+      const created = await e.driver.create(TYPE, { refresh_token: refreshToken });
+      expect(errors(created.diagnostics)).toEqual([]);
+      expect(created.state).toMatchObject({
+        refresh_token: refreshToken,
+        granted_at: "2025-09-15T12:00:00Z",
+      });
+      expect(e.emulator.admin.calls("token", "refresh_token")).toBe(1);
+    });
+
+    it("reports a revoked refresh token on refresh_token", async () => {
+      e = await emulated();
+      const { refreshToken } = e.emulator.admin.issueRefreshToken();
+      e.emulator.admin.revokeGrant(refreshToken);
+      const created = await e.driver.create(TYPE, { refresh_token: refreshToken });
+      expect(errors(created.diagnostics)).toEqual([
+        expect.objectContaining({
+          attribute: "refresh_token",
+          detail: expect.stringContaining("cdktf-amazon-ads login"),
+        }),
+      ]);
+    });
+
+    it("adopts a credentials file with the consent time it records", async () => {
+      e = await emulated();
+      const path = await credentialsFile(e.emulator.admin.issueRefreshToken().refreshToken);
+      const created = await e.driver.create(TYPE, { credentials_file: path });
+      expect(created.diagnostics).toEqual([]);
+      expect(created.state).toMatchObject({
+        credentials_file: path,
+        granted_at: "2026-07-10T08:00:00Z",
+        refresh_token_expires_at: "2027-07-10T08:00:00Z",
+      });
+    });
+
+    it("warns when other users can read the credentials file", async () => {
+      e = await emulated();
+      const path = await credentialsFile(e.emulator.admin.issueRefreshToken().refreshToken);
+      chmodSync(path, 0o644);
+      const created = await e.driver.create(TYPE, { credentials_file: path });
+      expect(warnings(created.diagnostics)).toEqual([
+        expect.objectContaining({
+          attribute: "credentials_file",
+          detail: expect.stringContaining("chmod 600"),
+        }),
+      ]);
+      expect(created.state?.refresh_token).toMatch(/^Atzr\|/);
+    });
+
+    it("refuses at plan a credentials file made for another client id", async () => {
+      e = await emulated();
+      const path = await credentialsFile(
+        e.emulator.admin.issueRefreshToken().refreshToken,
+        "amzn1.application-oa2-client.00000000000000000000000000000000",
+      );
+      const plan = await e.driver.plan(TYPE, { credentials_file: path });
+      expect(errors(plan.diagnostics)).toEqual([
+        expect.objectContaining({
+          attribute: "credentials_file",
+          summary: "The credentials file is for another client id",
+        }),
+      ]);
+      expect(e.emulator.admin.calls("token")).toBe(0);
+    });
+
+    it("replaces the grant when the credentials file now holds another refresh token", async () => {
+      e = await emulated();
+      const path = await credentialsFile(e.emulator.admin.issueRefreshToken().refreshToken);
+      const { state } = await e.driver.create(TYPE, { credentials_file: path });
+      const unchanged = await e.driver.plan(TYPE, { credentials_file: path }, state);
+      expect(unchanged.requiresReplace).toEqual([]);
+      expect(unchanged.planned).toEqual(state);
+      await credentialsFile(e.emulator.admin.issueRefreshToken().refreshToken);
+      const plan = await e.driver.plan(TYPE, { credentials_file: path }, state);
+      expect(plan.requiresReplace).toEqual(["refresh_token"]);
+      expect(plan.planned?.refresh_token).toBe(UNKNOWN);
+    });
+  });
+
+  describe("planning", () => {
+    it("fails on authorization_code with the consent URL when no grant source is given", async () => {
+      e = await emulated();
+      const plan = await e.driver.plan(TYPE, { redirect_uri: "https://amazon.com" });
+      expect(errors(plan.diagnostics)).toEqual([
+        expect.objectContaining({
+          attribute: "authorization_code",
+          summary: "No authorization grant to start from",
+        }),
+      ]);
+      const detail = errors(plan.diagnostics)[0]!.detail;
+      expect(detail).toContain("cdktf-amazon-ads login");
+      const url = new URL(detail.slice(detail.indexOf(e.emulator.url)).trim());
+      expect(url.pathname).toBe("/na/ap/oa");
+      expect(url.searchParams.get("client_id")).toBe(e.emulator.clientId);
+      expect(url.searchParams.get("redirect_uri")).toBe("https://amazon.com");
+    });
+
+    it("replaces the grant when the provider's client id changes", async () => {
+      e = await emulated();
+      const { state } = await e.driver.create(TYPE, codeConfig(e.emulator.admin.issueCode()));
+      const other = {
+        ...state!,
+        client_id: "amzn1.application-oa2-client.00000000000000000000000000000000",
+      };
+      const plan = await e.driver.plan(TYPE, codeConfig(String(state!.authorization_code)), other);
+      expect(plan.requiresReplace).toEqual(["client_id"]);
+    });
+
+    it("replaces the grant for a new code, and keeps it when the spent code is removed", async () => {
+      e = await emulated();
+      const config = codeConfig(e.emulator.admin.issueCode());
+      const { state } = await e.driver.create(TYPE, config);
+      const newCode = await e.driver.plan(TYPE, codeConfig("another-code"), state);
+      expect(newCode.requiresReplace).toEqual(["authorization_code"]);
+      const removed = await e.driver.plan(TYPE, {}, state);
+      expect(removed.diagnostics).toEqual([]);
+      expect(removed.requiresReplace).toEqual([]);
+      expect(removed.planned).toEqual({ ...state, authorization_code: null, redirect_uri: null });
+      const applied = await e.driver.apply(TYPE, removed.planned, {}, state);
+      expect(applied.state).toEqual(removed.planned);
+    });
+  });
+
+  describe("validation", () => {
+    it("accepts one grant source and skips unknown values", async () => {
+      e = await emulated();
+      expect(
+        await e.driver.validate(TYPE, { refresh_token: "Atzr|x", authorization_code: UNKNOWN }),
+      ).toEqual([]);
+    });
+
+    it("refuses two grant sources on the second one", async () => {
+      e = await emulated();
+      const diagnostics = await e.driver.validate(TYPE, {
+        refresh_token: "Atzr|x",
+        credentials_file: "/tmp/c.json",
+      });
+      expect(diagnostics).toEqual([
+        expect.objectContaining({ severity: "error", attribute: "credentials_file" }),
+      ]);
+    });
+
+    it("requires redirect_uri with a code", async () => {
+      e = await emulated();
+      const diagnostics = await e.driver.validate(TYPE, { authorization_code: "c" });
+      expect(diagnostics).toEqual([
+        expect.objectContaining({ severity: "error", attribute: "redirect_uri" }),
+      ]);
+    });
+  });
+
+  describe("reading", () => {
+    it("renews the access token only within 5 minutes of its expiry", async () => {
+      e = await emulated();
+      const { state } = await e.driver.create(TYPE, codeConfig(e.emulator.admin.issueCode()));
+      e.emulator.admin.resetCounters();
+      e.advance(3600 - 301);
+      const fresh = await e.driver.read(TYPE, state!);
+      expect(fresh.state).toEqual(state);
+      expect(e.emulator.admin.calls("token")).toBe(0);
+      e.advance(2);
+      const renewed = await e.driver.read(TYPE, state!);
+      expect(e.emulator.admin.calls("token", "refresh_token")).toBe(1);
+      expect(renewed.state?.access_token).not.toBe(state!.access_token);
+      expect(renewed.state?.access_token_expires_at).toBe("2025-09-15T13:55:01Z");
+      expect(renewed.state?.refresh_token).toBe(state!.refresh_token);
+    });
+
+    it("removes a revoked grant from state with a warning that says what to do", async () => {
+      e = await emulated();
+      const { state } = await e.driver.create(TYPE, codeConfig(e.emulator.admin.issueCode()));
+      e.emulator.admin.revokeGrant(String(state!.refresh_token));
+      e.advance(3600);
+      const read = await e.driver.read(TYPE, state!);
+      expect(read.state).toBeNull();
+      expect(read.diagnostics).toEqual([
+        expect.objectContaining({
+          severity: "warning",
+          summary: "The authorization grant was revoked: removed from state",
+          detail: expect.stringMatching(/next apply creates a new grant.*cdktf-amazon-ads login/s),
+        }),
+      ]);
+    });
+
+    it("keeps the grant with a warning when Amazon fails for a while", async () => {
+      e = await emulated();
+      const { state } = await e.driver.create(TYPE, codeConfig(e.emulator.admin.issueCode()));
+      e.emulator.admin.injectFault({ kind: "server-error", status: 503, endpoint: "token" });
+      e.advance(3600);
+      const read = await e.driver.read(TYPE, state!);
+      expect(read.state).toEqual(state);
+      expect(errors(read.diagnostics)).toEqual([]);
+      expect(warnings(read.diagnostics)).toEqual([
+        expect.objectContaining({
+          summary: "Could not renew the access token; keeping the stored grant",
+        }),
+      ]);
+      expect(e.sleeps.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe("import", () => {
+    it("imports from an environment variable of the provider process", async () => {
+      e = await emulated();
+      const { refreshToken } = e.emulator.admin.issueRefreshToken();
+      e.env.GRANT_TOKEN = refreshToken;
+      const imported = await e.driver.import(TYPE, "env:GRANT_TOKEN");
+      expect(imported.diagnostics).toEqual([]);
+      expect(imported.state).toMatchObject({
+        id: expect.stringMatching(/^grant-/),
+        refresh_token: refreshToken,
+        client_id: e.emulator.clientId,
+      });
+    });
+
+    it("imports from a credentials file, then a read renews the access token", async () => {
+      e = await emulated();
+      const { refreshToken } = e.emulator.admin.issueRefreshToken();
+      const path = await credentialsFile(refreshToken);
+      const imported = await e.driver.import(TYPE, `file:${path}`);
+      expect(imported.state).toMatchObject({
+        refresh_token: refreshToken,
+        credentials_file: path,
+        granted_at: "2026-07-10T08:00:00Z",
+        access_token: null,
+      });
+      const read = await e.driver.read(TYPE, imported.state!);
+      expect(read.state?.access_token).toMatch(/^Atza\|/);
+    });
+
+    it("refuses the token itself as an import id, and an unset variable", async () => {
+      e = await emulated();
+      const token = await e.driver.import(TYPE, "Atzr|not-a-place");
+      expect(errors(token.diagnostics)[0]?.detail).toMatch(/Never pass a refresh token/);
+      const unset = await e.driver.import(TYPE, "env:NO_SUCH_VARIABLE_SET");
+      expect(errors(unset.diagnostics)[0]?.summary).toBe(
+        "The environment variable NO_SUCH_VARIABLE_SET is not set",
+      );
+    });
+  });
+});
