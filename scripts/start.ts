@@ -81,8 +81,14 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): 
 
 async function showOutputs(env: NodeJS.ProcessEnv): Promise<void> {
   for (const stack of synthesizedStacks(join(root, "cdktf.out"))) {
-    console.log(`\nOutputs of stack ${stack.name}:`);
-    for (const line of formatOutputs(await readOutputs(stack.dir, env))) console.log(`  ${line}`);
+    const outputs = await readOutputs(stack.dir, env);
+    // cdktf's plumbing for the cross-stack references: shown by count, not by name.
+    const plumbing = Object.keys(outputs).filter((name) => name.startsWith("cross-stack-output-"));
+    for (const name of plumbing) delete outputs[name];
+    const note =
+      plumbing.length > 0 ? ` (and ${plumbing.length} cross-stack outputs for the consumer)` : "";
+    console.log(`\nOutputs of stack ${stack.name}${note}:`);
+    for (const line of formatOutputs(outputs)) console.log(`  ${line}`);
   }
 }
 

@@ -1,15 +1,11 @@
 /**
  * What the bindings are generated from: the provider block's schema and the schema of every
- * resource and data source type the amazonads provider serves, with the names CDKTF users see.
+ * resource and data source type the amazonads provider serves (read from the provider's own
+ * tables, so a type added there gets its binding), with the names CDKTF users see.
  */
 import type { Schema } from "../../src/plugin/index.js";
-import { providerSchema } from "../../src/provider/provider.js";
-import { authorizationSchema } from "../../src/provider/authorization/schema.js";
-import { lwaAppSchema } from "../../src/provider/lwa-app/schema.js";
-import { profileSchema } from "../../src/provider/profile/schema.js";
-import { profilesSchema } from "../../src/provider/profiles/schema.js";
-import { testAccountSchema } from "../../src/provider/test-account/schema.js";
 import { PROVIDER_TYPE } from "../../src/provider/identity.js";
+import { DATA_SOURCES, RESOURCES, providerSchema } from "../../src/provider/provider.js";
 import { className, fileStem } from "./names.js";
 
 /** Which kind of Terraform object a binding declares. */
@@ -27,18 +23,14 @@ export interface BindingSpec {
   readonly schema: Schema;
 }
 
-/** The managed resource types by Terraform type name. */
-export const RESOURCE_SCHEMAS: Readonly<Record<string, Schema>> = {
-  amazonads_lwa_app: lwaAppSchema,
-  amazonads_authorization: authorizationSchema,
-  amazonads_profile: profileSchema,
-  amazonads_test_account: testAccountSchema,
-};
+const schemasOf = (types: Readonly<Record<string, { readonly schema: Schema }>>) =>
+  Object.fromEntries(Object.entries(types).map(([type, served]) => [type, served.schema]));
 
-/** The data source types by Terraform type name. */
-export const DATA_SOURCE_SCHEMAS: Readonly<Record<string, Schema>> = {
-  amazonads_profiles: profilesSchema,
-};
+/** The managed resource types the provider serves, by Terraform type name. */
+export const RESOURCE_SCHEMAS: Readonly<Record<string, Schema>> = schemasOf(RESOURCES);
+
+/** The data source types the provider serves, by Terraform type name. */
+export const DATA_SOURCE_SCHEMAS: Readonly<Record<string, Schema>> = schemasOf(DATA_SOURCES);
 
 /** Every binding, provider first, then resources and data sources in name order. */
 export function bindingCatalog(): BindingSpec[] {

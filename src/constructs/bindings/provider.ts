@@ -18,13 +18,18 @@ export interface AmazonadsProviderConfig {
   readonly alias?: string;
   /**
    * Amazon Ads API URL. Default: the AMAZON_ADS_API_URL environment variable, else the region's.
+   * `{region}` in the URL stands for the region in lower case (na, eu, fe), so one value serves
+   * every region, e.g. http://127.0.0.1:4010/{region} for the emulator; without it, the URL is used
+   * for every region.
    *
    * Terraform attribute `api_url` (optional).
    */
   readonly apiUrl?: string;
   /**
    * Login with Amazon consent page URL. Default: the AMAZON_ADS_AUTHORIZATION_URL environment
-   * variable, else the region's.
+   * variable, else the region's. `{region}` in the URL stands for the region in lower case (na, eu,
+   * fe), so one value serves every region, e.g. http://127.0.0.1:4010/{region} for the emulator;
+   * without it, the URL is used for every region.
    *
    * Terraform attribute `authorization_url` (optional).
    */
@@ -50,7 +55,9 @@ export interface AmazonadsProviderConfig {
   readonly region?: string;
   /**
    * Login with Amazon token endpoint URL. Default: the AMAZON_ADS_TOKEN_URL environment variable,
-   * else the region's.
+   * else the region's. `{region}` in the URL stands for the region in lower case (na, eu, fe), so
+   * one value serves every region, e.g. http://127.0.0.1:4010/{region} for the emulator; without
+   * it, the URL is used for every region.
    *
    * Terraform attribute `token_url` (optional).
    */
@@ -108,6 +115,9 @@ export class AmazonadsProvider extends cdktf.TerraformProvider {
   private _apiUrl?: string;
   /**
    * Amazon Ads API URL. Default: the AMAZON_ADS_API_URL environment variable, else the region's.
+   * `{region}` in the URL stands for the region in lower case (na, eu, fe), so one value serves
+   * every region, e.g. http://127.0.0.1:4010/{region} for the emulator; without it, the URL is used
+   * for every region.
    *
    * Terraform attribute `api_url` as configured.
    */
@@ -133,7 +143,9 @@ export class AmazonadsProvider extends cdktf.TerraformProvider {
   private _authorizationUrl?: string;
   /**
    * Login with Amazon consent page URL. Default: the AMAZON_ADS_AUTHORIZATION_URL environment
-   * variable, else the region's.
+   * variable, else the region's. `{region}` in the URL stands for the region in lower case (na, eu,
+   * fe), so one value serves every region, e.g. http://127.0.0.1:4010/{region} for the emulator;
+   * without it, the URL is used for every region.
    *
    * Terraform attribute `authorization_url` as configured.
    */
@@ -235,7 +247,9 @@ export class AmazonadsProvider extends cdktf.TerraformProvider {
   private _tokenUrl?: string;
   /**
    * Login with Amazon token endpoint URL. Default: the AMAZON_ADS_TOKEN_URL environment variable,
-   * else the region's.
+   * else the region's. `{region}` in the URL stands for the region in lower case (na, eu, fe), so
+   * one value serves every region, e.g. http://127.0.0.1:4010/{region} for the emulator; without
+   * it, the URL is used for every region.
    *
    * Terraform attribute `token_url` as configured.
    */

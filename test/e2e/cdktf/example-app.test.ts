@@ -1,11 +1,12 @@
 /**
  * The example app (main.ts) deployed with the real cdktf CLI against the emulator: both stacks,
- * the cross-stack reference, a redeploy that changes nothing, and a grant revoked behind
- * Terraform's back.
+ * the cross-stack reference, the separate app of examples/cross-stack reading its state, a
+ * redeploy that changes nothing, and a grant revoked behind Terraform's back.
  */
+import { join } from "node:path";
 import { startEmulator, type Emulator } from "../../../src/emulator/index.js";
 import { consentThroughEmulator } from "../../../scripts/start/consent.js";
-import { CONSUMER, ExampleProject, PRODUCER, emulatorSettings, values } from "./support.js";
+import { CONSUMER, ExampleProject, PRODUCER, ROOT, emulatorSettings, values } from "./support.js";
 
 describe("the example app deployed with cdktf against the emulator", () => {
   let emulator: Emulator;
@@ -62,6 +63,27 @@ describe("the example app deployed with cdktf against the emulator", () => {
     expect(emulator.admin.calls("token", "authorization_code")).toBe(1);
   });
 
+  it("feeds examples/cross-stack, a separate app reading the outputs from the state", async () => {
+    const reporting = ExampleProject.create(join(ROOT, "examples/cross-stack/main.ts"));
+    try {
+      const deploy = await reporting.cdktf(["deploy", "--auto-approve"], {
+        CONNECTION_STATE: join(project.dir, `terraform.${PRODUCER}.tfstate`),
+        CONSUMER_STATE_DIR: reporting.dir,
+      });
+      expect(deploy.code).toBe(0);
+      const outputs = await reporting.outputs("amazon-ads-reporting");
+      expect(values(outputs)).toMatchObject({
+        profile_id: "34567890123456789",
+        region: "NA",
+        report_endpoint: `${emulator.url}/na/reporting/reports`,
+        api_headers: { "Amazon-Advertising-API-Scope": "34567890123456789" },
+      });
+      expect(outputs.access_token?.sensitive).toBe(true);
+    } finally {
+      reporting.remove();
+    }
+  });
+
   it("deploys again with no change and redeems no code", async () => {
     emulator.admin.resetCounters();
     const deploy = await project.cdktf(["deploy", "*", "--auto-approve"], env);
@@ -75,10 +97,19 @@ describe("the example app deployed with cdktf against the emulator", () => {
   it("plans a new grant, with a warning, once the grant is revoked", async () => {
     const refreshToken = String((await project.outputs(PRODUCER)).refresh_token?.value);
     expect(emulator.admin.revokeGrant(refreshToken)).toBe(true);
+    // An hour later: the stored access token has expired, so the next plan renews it (the
+    // provider checks a grant when it renews, not on every plan) and finds it revoked.
+    project.editState(PRODUCER, (resource) => {
+      if (resource.type === "amazonads_authorization") {
+        resource.instances[0]!.attributes.access_token_expires_at = "2020-01-01T00:00:00Z";
+      }
+    });
     const diff = await project.cdktf(["diff", PRODUCER], env);
     expect(diff.code).toBe(0);
-    expect(diff.output).toMatch(/Warning/);
-    expect(diff.output).toMatch(/revoked/i);
-    expect(diff.output).toMatch(/amazonads_authorization\.\S+ will be created/);
+    expect(diff.output).toContain(
+      "Warning: The authorization grant was revoked: removed from state",
+    );
+    expect(diff.output).toMatch(/# amazonads_authorization\.\S+ (\(\S+\) )?will be created/);
+    expect(diff.output).not.toContain(refreshToken);
   });
 });

@@ -4,7 +4,7 @@
  * run in it, and the environment that points the provider at an emulator.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -66,18 +66,18 @@ export function emulatorSettings(emulator: Emulator): NodeJS.ProcessEnv {
   };
 }
 
-/** A temporary CDKTF project running this repository's main.ts. */
+/** A temporary CDKTF project running this repository's main.ts (or another app of it). */
 export class ExampleProject {
   private constructor(readonly dir: string) {}
 
-  /** Creates the project directory and its cdktf.json. */
-  static create(): ExampleProject {
+  /** Creates the project directory and its cdktf.json, running `app` (default: main.ts). */
+  static create(app = join(ROOT, "main.ts")): ExampleProject {
     const dir = mkdtempSync(join(tmpdir(), "cdktf-e2e-"));
     writeFileSync(
       join(dir, "cdktf.json"),
       JSON.stringify({
         language: "typescript",
-        app: `${join(ROOT, "node_modules/.bin/tsx")} ${join(ROOT, "main.ts")}`,
+        app: `${join(ROOT, "node_modules/.bin/tsx")} ${app}`,
         sendCrashReports: "false",
         terraformProviders: [],
         terraformModules: [],
@@ -112,10 +112,28 @@ export class ExampleProject {
     return readOutputs(join(this.dir, "cdktf.out", "stacks", stack), this.env({}));
   }
 
+  /** Rewrites a stack's local state file, resource by resource (as time passing would). */
+  editState(stack: string, edit: (resource: StateResource) => void): void {
+    const path = join(this.dir, `terraform.${stack}.tfstate`);
+    const state = JSON.parse(readFileSync(path, "utf8")) as {
+      serial: number;
+      resources: StateResource[];
+    };
+    state.resources.forEach(edit);
+    state.serial += 1;
+    writeFileSync(path, JSON.stringify(state));
+  }
+
   /** Removes the project directory. */
   remove(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** One resource of a Terraform state file. */
+export interface StateResource {
+  readonly type: string;
+  readonly instances: { attributes: Record<string, unknown> }[];
 }
 
 /** The plain values of outputs, by name. */

@@ -109,9 +109,10 @@ describe("toBeValidTerraform and toPlanSuccessfully on the constructs, with the 
       countryCode: "US",
       accountType: "seller",
     });
+    // Read at plan: it depends on no resource with pending changes (Terraform would defer it).
     new DataAmazonadsProfiles(stack, "all", {
       provider: connection.app.provider,
-      refreshToken: connection.refreshToken,
+      refreshToken: secretVariable(stack, "refresh_token"),
     });
     return stack;
   }
