@@ -4,12 +4,13 @@
 // Without AMAZON_ADS_CLIENT_ID in the environment it runs on an embedded default: it starts the
 // Amazon Ads emulator in this process, obtains an authorization code through the emulator's
 // consent flow (PKCE), and deploys against the emulator. Each run starts a fresh emulator, whose
-// grants the last run's state would not know, so the demo keeps its state in .demo-state/ and
-// empties it at the start of every run. With AMAZON_ADS_CLIENT_ID set it deploys against Amazon
-// with the environment as given, and keeps its state (main.ts documents the variables it reads).
+// grants the last run's state would not know, so the demo keeps its state (and its cdktf.out) in
+// .demo-state/ and empties it at the start of every run. With AMAZON_ADS_CLIENT_ID set it deploys
+// against Amazon with the environment as given, keeping state and cdktf.out in the repository (or
+// AMAZON_ADS_EXAMPLE_STATE_DIR); main.ts documents the variables it reads.
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
-import { join, relative } from "node:path";
+import { mkdirSync, rmSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startEmulator, type Emulator } from "../src/emulator/index.js";
 import { consentThroughEmulator } from "./start/consent.js";
@@ -79,8 +80,21 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): 
   });
 }
 
-async function showOutputs(env: NodeJS.ProcessEnv): Promise<void> {
-  for (const stack of synthesizedStacks(join(root, "cdktf.out"))) {
+/**
+ * Deploys into `<state dir>/cdktf.out`: terraform remembers each stack's backend in its working
+ * directory, so one working directory per state location means switching between the demo and
+ * Amazon (or between state directories) never trips "Backend configuration changed".
+ */
+async function deployAndShow(stateDir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const outdir = join(stateDir, "cdktf.out");
+  mkdirSync(stateDir, { recursive: true }); // cdktf creates cdktf.out but not its parents
+  const cdktf = join(root, "node_modules", ".bin", "cdktf");
+  await run(cdktf, ["deploy", "*", "--auto-approve", "--output", outdir], env);
+  await showOutputs(outdir, env);
+}
+
+async function showOutputs(outdir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  for (const stack of synthesizedStacks(outdir)) {
     const outputs = await readOutputs(stack.dir, env);
     // cdktf's plumbing for the cross-stack references: shown by count, not by name.
     const plumbing = Object.keys(outputs).filter((name) => name.startsWith("cross-stack-output-"));
@@ -93,13 +107,12 @@ async function showOutputs(env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const cdktf = join(root, "node_modules", ".bin", "cdktf");
-  const deploy = ["deploy", "*", "--auto-approve"];
   if (process.env.AMAZON_ADS_CLIENT_ID) {
     console.log("npm start: AMAZON_ADS_CLIENT_ID is set: deploying against Amazon.");
-    const env = withTerraformVariables(process.env);
-    await run(cdktf, deploy, env);
-    await showOutputs(env);
+    await deployAndShow(
+      resolve(process.env.AMAZON_ADS_EXAMPLE_STATE_DIR ?? root),
+      withTerraformVariables(process.env),
+    );
     return;
   }
   const stateDir = join(root, ".demo-state");
@@ -111,9 +124,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({ autoApprove: true });
   try {
     console.log(`npm start: emulator listening on ${emulator.url}`);
-    const env = await demoEnv(emulator, stateDir);
-    await run(cdktf, deploy, env);
-    await showOutputs(env);
+    await deployAndShow(stateDir, await demoEnv(emulator, stateDir));
     console.log("\nEmulator calls (endpoint: requests):");
     for (const line of formatTraffic(emulator.admin.traffic())) console.log(`  ${line}`);
   } finally {
