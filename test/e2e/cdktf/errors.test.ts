@@ -40,7 +40,9 @@ describe("the example app's deploy errors, with the real cdktf CLI", () => {
       TF_VAR_code_verifier: consent.codeVerifier,
     });
     expect(deploy.code).not.toBe(0);
-    expect(deploy.output).toContain("authorization_code");
+    // A diagnostic on the attribute: terraform quotes the configuration line it points at.
+    expect(deploy.output).toContain("Error: The authorization code was already redeemed");
+    expect(deploy.output).toMatch(/\d+: +"authorization_code": "\$\{var\.authorization_code\}"/);
     expect(deploy.output).not.toContain(consent.code);
     expect(emulator.admin.calls("token", "authorization_code")).toBe(2);
   });
@@ -65,6 +67,7 @@ describe("the example app's deploy errors, with the real cdktf CLI", () => {
       TF_VAR_refresh_token: refreshToken,
     });
     expect(deploy.code).not.toBe(0);
+    expect(deploy.output).toMatch(/2 advertising profiles match; exactly one must/);
     expect(deploy.output).toContain("34567890123456789");
     expect(deploy.output).toContain("11112222333344445");
     expect(deploy.output).toContain("Acme Second Store");
