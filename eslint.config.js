@@ -11,6 +11,7 @@ export default tseslint.config(
       "**/.gen/",
       "**/terraform.d/",
       "bench/results.json",
+      ".demo-state/",
     ],
   },
   js.configs.recommended,

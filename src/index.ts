@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+export * from "./constructs/index.js";
 export {
   type Region,
   type RegionEndpoints,

@@ -1,0 +1,205 @@
+/**
+ * `AmazonAdsConnection`: a whole advertiser connection — application, grant and profile — with
+ * the Terraform outputs other stacks read.
+ */
+import { TerraformOutput, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { AdvertisingProfile, type ProfileSelectors } from "./advertising-profile.js";
+import { AuthorizationGrant } from "./authorization-grant.js";
+import { LwaApp, type LwaAppProps } from "./lwa-app.js";
+
+/** Props of {@link AmazonAdsConnection}: the app's, one grant source, and the profile selectors. */
+export interface AmazonAdsConnectionProps extends LwaAppProps, ProfileSelectors {
+  /**
+   * An existing grant's refresh token, as a Terraform reference (a literal throws). Give exactly
+   * one of `refreshToken`, `authorizationCode` and `credentialsFile`.
+   * @default none
+   */
+  readonly refreshToken?: string;
+  /**
+   * An authorization code from the consent redirect, as a Terraform reference (a literal throws);
+   * redeemed once, at create.
+   * @default none
+   */
+  readonly authorizationCode?: string;
+  /**
+   * Path of a credentials file written by `cdktf-amazon-ads login`.
+   * @default none
+   */
+  readonly credentialsFile?: string;
+  /**
+   * The PKCE code verifier of the consent that produced `authorizationCode`, as a Terraform
+   * reference.
+   * @default no PKCE
+   */
+  readonly codeVerifier?: string;
+  /**
+   * Prefix of the output names: `<outputPrefix>_client_id` and so on. Needed when several
+   * connections share a stack (two connections emitting the same output name fail at synth).
+   * @default no prefix: `client_id`, `profile_id`, `region`, `api_url`, `country_code`,
+   * `refresh_token`, `access_token`, `access_token_expires_at`
+   */
+  readonly outputPrefix?: string;
+}
+
+/** The outputs a connection emits, without prefix. */
+export const CONNECTION_OUTPUTS = [
+  "client_id",
+  "profile_id",
+  "region",
+  "api_url",
+  "country_code",
+  "refresh_token",
+  "access_token",
+  "access_token_expires_at",
+] as const;
+
+/** One of {@link CONNECTION_OUTPUTS}. */
+export type ConnectionOutput = (typeof CONNECTION_OUTPUTS)[number];
+
+const SENSITIVE: ReadonlySet<ConnectionOutput> = new Set(["refresh_token", "access_token"]);
+const DESCRIPTIONS: Record<ConnectionOutput, string> = {
+  client_id: "The Login with Amazon client id (Amazon-Advertising-API-ClientId header).",
+  profile_id: "The advertising profile id, as a string (Amazon-Advertising-API-Scope header).",
+  region: "The Amazon Ads region serving the profile: NA, EU or FE.",
+  api_url: "The Amazon Ads API URL for the profile.",
+  country_code: "The profile's marketplace country code.",
+  refresh_token: "The grant's refresh token.",
+  access_token: "A current access token (valid 60 minutes from issue).",
+  access_token_expires_at: "When access_token expires (RFC 3339).",
+};
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * An Amazon Ads API advertiser connection: an {@link LwaApp}, an {@link AuthorizationGrant} and
+ * an {@link AdvertisingProfile}, plus Terraform outputs (`client_id`, `profile_id`, `region`,
+ * `api_url`, `country_code`, `refresh_token` and `access_token` — both sensitive —, and
+ * `access_token_expires_at`). Other stacks of the app read the same values through the
+ * properties (CDKTF turns those references into remote-state lookups).
+ *
+ * @example
+ * new AmazonAdsConnection(this, "acme-us", {
+ *   clientId: "amzn1.application-oa2-client.0123456789abcdef0123456789abcdef",
+ *   clientSecret: secretVariable(this, "client_secret"),
+ *   refreshToken: secretVariable(this, "refresh_token"),
+ *   countryCode: "US",
+ * });
+ */
+export class AmazonAdsConnection extends Construct {
+  /** The client application. */
+  public readonly app: LwaApp;
+  /** The authorization grant. */
+  public readonly grant: AuthorizationGrant;
+  /** The selected advertising profile. */
+  public readonly profile: AdvertisingProfile;
+  /** The Terraform outputs, by unprefixed name. */
+  public readonly outputs: Readonly<Record<ConnectionOutput, TerraformOutput>>;
+
+  /**
+   * @param scope - the scope in which to define it
+   * @param id - its construct id
+   * @param props - application settings, exactly one grant source, profile selectors
+   */
+  public constructor(scope: Construct, id: string, props: AmazonAdsConnectionProps) {
+    super(scope, id);
+    const prefix = props.outputPrefix;
+    if (prefix !== undefined && !IDENTIFIER.test(prefix)) {
+      throw new Error(
+        `${this.node.path}: outputPrefix "${prefix}" cannot begin a Terraform output name; use ` +
+          "letters, digits, underscores and hyphens, starting with a letter (e.g. acme_us).",
+      );
+    }
+    this.app = new LwaApp(this, "app", props);
+    this.grant = new AuthorizationGrant(this, "grant", {
+      app: this.app,
+      authorizationCode: props.authorizationCode,
+      refreshToken: props.refreshToken,
+      credentialsFile: props.credentialsFile,
+      redirectUri: props.authorizationCode === undefined ? undefined : props.redirectUri,
+      codeVerifier: props.codeVerifier,
+    });
+    this.profile = new AdvertisingProfile(this, "profile", { ...props, grant: this.grant });
+    const values: Record<ConnectionOutput, string> = {
+      client_id: this.clientId,
+      profile_id: this.profileId,
+      region: this.region,
+      api_url: this.apiUrl,
+      country_code: this.countryCode,
+      refresh_token: this.refreshToken,
+      access_token: this.accessToken,
+      access_token_expires_at: this.accessTokenExpiresAt,
+    };
+    const outputs = {} as Record<ConnectionOutput, TerraformOutput>;
+    for (const name of CONNECTION_OUTPUTS) {
+      outputs[name] = new TerraformOutput(this, prefix === undefined ? name : `${prefix}_${name}`, {
+        value: values[name],
+        ...(SENSITIVE.has(name) && { sensitive: true }),
+        description: DESCRIPTIONS[name],
+        staticId: true,
+      });
+    }
+    this.outputs = outputs;
+    this.node.addValidation({ validate: () => duplicateOutputs(this) });
+  }
+
+  /** The Login with Amazon client id. */
+  public get clientId(): string {
+    return this.app.clientId;
+  }
+
+  /** The advertising profile id, as a string. */
+  public get profileId(): string {
+    return this.profile.profileId;
+  }
+
+  /** The region serving the profile: NA, EU or FE. */
+  public get region(): string {
+    return this.profile.region;
+  }
+
+  /** The Amazon Ads API URL for the profile. */
+  public get apiUrl(): string {
+    return this.profile.apiUrl;
+  }
+
+  /** The profile's marketplace country code. */
+  public get countryCode(): string {
+    return this.profile.countryCode;
+  }
+
+  /** The grant's refresh token (sensitive). */
+  public get refreshToken(): string {
+    return this.grant.refreshToken;
+  }
+
+  /** A current access token (sensitive). */
+  public get accessToken(): string {
+    return this.grant.accessToken;
+  }
+
+  /** When {@link accessToken} expires (RFC 3339). */
+  public get accessTokenExpiresAt(): string {
+    return this.grant.accessTokenExpiresAt;
+  }
+}
+
+// Terraform would silently keep one of two outputs with the same name: refuse at synth instead.
+function duplicateOutputs(connection: AmazonAdsConnection): string[] {
+  const stack = TerraformStack.of(connection);
+  const mine = new Set(Object.values(connection.outputs));
+  const taken = new Map<string, string>();
+  for (const node of stack.node.findAll()) {
+    if (TerraformOutput.isTerraformOutput(node) && !mine.has(node)) {
+      taken.set(node.friendlyUniqueId, node.node.path);
+    }
+  }
+  return Object.values(connection.outputs)
+    .filter((output) => taken.has(output.friendlyUniqueId))
+    .map(
+      (output) =>
+        `${connection.node.path}: the output "${output.friendlyUniqueId}" is also declared by ` +
+        `${taken.get(output.friendlyUniqueId)}. Give each AmazonAdsConnection in stack ` +
+        `${stack.node.id} its own outputPrefix (e.g. "acme_us").`,
+    );
+}

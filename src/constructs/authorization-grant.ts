@@ -1,0 +1,161 @@
+/**
+ * `AuthorizationGrant`: Amazon's steps 1 and 2 — an authorization grant and its tokens, as the
+ * `amazonads_authorization` resource.
+ */
+import { Construct } from "constructs";
+import { AmazonadsAuthorization } from "./bindings/authorization.js";
+import type { LwaApp } from "./lwa-app.js";
+import { requireSecretReference } from "./secrets.js";
+
+/** Props of {@link AuthorizationGrant}. Give exactly one of `authorizationCode`, `refreshToken`, `credentialsFile`. */
+export interface AuthorizationGrantProps {
+  /** The client application the grant belongs to (its provider configuration is used). */
+  readonly app: LwaApp;
+  /**
+   * An authorization code from the consent redirect, as a Terraform reference (e.g.
+   * `secretVariable(this, "authorization_code")`); a literal throws. Codes are valid 5 minutes and
+   * redeemable once: it is redeemed at create and never sent again; a different code replaces the
+   * grant.
+   * @default none: `refreshToken` or `credentialsFile` gives the grant
+   */
+  readonly authorizationCode?: string;
+  /**
+   * An existing grant's refresh token, adopted as is, as a Terraform reference (e.g.
+   * `secretVariable(this, "refresh_token")`); a literal throws.
+   * @default none: `authorizationCode` or `credentialsFile` gives the grant
+   */
+  readonly refreshToken?: string;
+  /**
+   * Path of a credentials file written by `cdktf-amazon-ads login`; its refresh token is adopted
+   * at create, and a new login into the file replaces the grant. A path is not a secret.
+   * @default none: `authorizationCode` or `refreshToken` gives the grant
+   */
+  readonly credentialsFile?: string;
+  /**
+   * The redirect URI the consent used (Amazon checks it equals the code's). Only with
+   * `authorizationCode`.
+   * @default the app's redirect URI
+   */
+  readonly redirectUri?: string;
+  /**
+   * The PKCE code verifier, when the consent URL carried a code challenge, as a Terraform
+   * reference; a literal throws. Only with `authorizationCode`.
+   * @default no PKCE
+   */
+  readonly codeVerifier?: string;
+}
+
+/**
+ * An Amazon Ads authorization grant: an authorization code redeemed once, an adopted refresh
+ * token, or the grant recorded in a `cdktf-amazon-ads login` credentials file. Its tokens live in
+ * Terraform state as sensitive values; plans renew the access token when it is about to expire,
+ * and a revoked grant leaves state with a warning so the next plan proposes a new one.
+ *
+ * @example
+ * const grant = new AuthorizationGrant(this, "grant", {
+ *   app,
+ *   authorizationCode: secretVariable(this, "authorization_code"),
+ *   codeVerifier: secretVariable(this, "code_verifier"),
+ * });
+ */
+export class AuthorizationGrant extends Construct {
+  /** The application the grant belongs to. */
+  public readonly app: LwaApp;
+  /** The `amazonads_authorization` resource. */
+  public readonly resource: AmazonadsAuthorization;
+
+  /**
+   * @param scope - the scope in which to define it
+   * @param id - its construct id
+   * @param props - the application and exactly one source of the grant
+   */
+  public constructor(scope: Construct, id: string, props: AuthorizationGrantProps) {
+    super(scope, id);
+    const path = this.node.path;
+    const sources = (["authorizationCode", "refreshToken", "credentialsFile"] as const).filter(
+      (source) => props[source] !== undefined,
+    );
+    if (sources.length !== 1) {
+      throw new Error(
+        `${path}: give exactly one source of the grant — authorizationCode (from the consent ` +
+          "redirect), refreshToken (an existing grant) or credentialsFile (written by " +
+          `\`cdktf-amazon-ads login\`) — not ${sources.length === 0 ? "none" : sources.join(" and ")}.`,
+      );
+    }
+    if (props.authorizationCode === undefined) {
+      const codeOnly = (["redirectUri", "codeVerifier"] as const).filter(
+        (p) => props[p] !== undefined,
+      );
+      if (codeOnly.length > 0) {
+        throw new Error(
+          `${path}: ${codeOnly.join(" and ")} only go with authorizationCode; remove them or give ` +
+            "the authorization code they belong to.",
+        );
+      }
+    }
+    requireSecretReference(props.authorizationCode, {
+      construct: path,
+      prop: "authorizationCode",
+      variable: "authorization_code",
+    });
+    requireSecretReference(props.refreshToken, {
+      construct: path,
+      prop: "refreshToken",
+      variable: "refresh_token",
+    });
+    requireSecretReference(props.codeVerifier, {
+      construct: path,
+      prop: "codeVerifier",
+      variable: "code_verifier",
+    });
+    this.app = props.app;
+    this.resource = new AmazonadsAuthorization(this, "authorization", {
+      provider: props.app.provider,
+      // Verify the application before redeeming a code that can be redeemed only once.
+      dependsOn: [props.app.resource],
+      authorizationCode: props.authorizationCode,
+      redirectUri:
+        props.authorizationCode === undefined
+          ? undefined
+          : (props.redirectUri ?? props.app.redirectUri),
+      codeVerifier: props.codeVerifier,
+      refreshToken: props.refreshToken,
+      credentialsFile: props.credentialsFile,
+    });
+  }
+
+  /** Identifies the grant without revealing it (`grant-` and 16 hex digits). */
+  public get id(): string {
+    return this.resource.id;
+  }
+
+  /** The grant's refresh token (sensitive). */
+  public get refreshToken(): string {
+    return this.resource.refreshToken;
+  }
+
+  /** A current access token (sensitive), valid 60 minutes from issue. */
+  public get accessToken(): string {
+    return this.resource.accessToken;
+  }
+
+  /** When {@link accessToken} expires (RFC 3339). */
+  public get accessTokenExpiresAt(): string {
+    return this.resource.accessTokenExpiresAt;
+  }
+
+  /** When the grant was made (RFC 3339). */
+  public get grantedAt(): string {
+    return this.resource.grantedAt;
+  }
+
+  /** An estimate of when the refresh token stops working (RFC 3339), or null when it lasts until revoked. */
+  public get refreshTokenExpiresAt(): string {
+    return this.resource.refreshTokenExpiresAt;
+  }
+
+  /** The client id the grant belongs to. */
+  public get clientId(): string {
+    return this.resource.clientId;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * constructs/: what CDKTF users import — the L2 constructs of an Amazon Ads connection, the
+ * generated L1 bindings of the `amazonads` provider, secret handling and provider vendoring.
+ *
+ * @packageDocumentation
+ */
+export { LwaApp, type LwaAppProps, type LwaAppEndpoints } from "./lwa-app.js";
+export { AuthorizationGrant, type AuthorizationGrantProps } from "./authorization-grant.js";
+export {
+  AdvertisingProfile,
+  type AdvertisingProfileProps,
+  type ProfileSelectors,
+} from "./advertising-profile.js";
+export {
+  AmazonAdsConnection,
+  type AmazonAdsConnectionProps,
+  type ConnectionOutput,
+  CONNECTION_OUTPUTS,
+} from "./amazon-ads-connection.js";
+export { TestAccount, type TestAccountProps } from "./test-account.js";
+export {
+  secretVariable,
+  requireSecretReference,
+  type SecretVariableOptions,
+  type SecretProp,
+} from "./secrets.js";
+export {
+  vendorProvider,
+  ProviderVendoring,
+  type ProviderVendoringOptions,
+} from "./provider-vendoring.js";
+export * from "./bindings/index.js";

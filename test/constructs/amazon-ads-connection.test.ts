@@ -1,0 +1,137 @@
+import { App, TerraformOutput, TerraformStack } from "cdktf";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  AmazonAdsConnection,
+  CONNECTION_OUTPUTS,
+} from "../../src/constructs/amazon-ads-connection.js";
+import { secretVariable } from "../../src/constructs/secrets.js";
+import { CLIENT_ID, onlyResource, resolved, synthJson, testStack } from "./support.js";
+
+function connect(stack: TerraformStack, id = "acme-us", extra = {}): AmazonAdsConnection {
+  return new AmazonAdsConnection(stack, id, {
+    clientId: CLIENT_ID,
+    clientSecret: secretVariable(stack, "client_secret"),
+    refreshToken: secretVariable(stack, "refresh_token"),
+    countryCode: "US",
+    accountType: "seller",
+    ...extra,
+  });
+}
+
+describe("AmazonAdsConnection", () => {
+  it("composes app, grant and profile, and emits the connection's outputs", () => {
+    const stack = testStack();
+    connect(stack);
+    const json = synthJson(stack);
+    expect(json).toMatchSnapshot();
+    expect(Object.keys(json.output).sort()).toEqual([...CONNECTION_OUTPUTS].sort());
+    expect(json.output.refresh_token.sensitive).toBe(true);
+    expect(json.output.access_token.sensitive).toBe(true);
+    const plain = CONNECTION_OUTPUTS.filter((n) => n !== "refresh_token" && n !== "access_token");
+    for (const name of plain) expect(json.output[name].sensitive).toBeUndefined();
+  });
+
+  it("exposes its values as properties pointing at the same attributes as its outputs", () => {
+    const stack = testStack();
+    const c = connect(stack);
+    const values = {
+      client_id: c.clientId,
+      profile_id: c.profileId,
+      region: c.region,
+      api_url: c.apiUrl,
+      country_code: c.countryCode,
+      refresh_token: c.refreshToken,
+      access_token: c.accessToken,
+      access_token_expires_at: c.accessTokenExpiresAt,
+    };
+    const outputs = synthJson(stack).output;
+    for (const [name, value] of Object.entries(values)) {
+      expect(resolved(stack, value)).toBe(outputs[name].value);
+    }
+    expect(resolved(stack, c.profileId)).toBe(
+      `\${amazonads_profile.${c.profile.resource.friendlyUniqueId}.profile_id}`,
+    );
+  });
+
+  it("passes an authorization code, its verifier and redirect URI to the grant", () => {
+    const stack = testStack();
+    const c = new AmazonAdsConnection(stack, "c", {
+      authorizationCode: secretVariable(stack, "authorization_code"),
+      codeVerifier: secretVariable(stack, "code_verifier"),
+      redirectUri: "https://amazon.com",
+      profileId: "34567890123456789",
+    });
+    const json = synthJson(stack);
+    expect(onlyResource(json, "amazonads_authorization")).toMatchObject({
+      authorization_code: "${var.authorization_code}",
+      code_verifier: "${var.code_verifier}",
+      redirect_uri: "https://amazon.com",
+    });
+    expect(onlyResource(json, "amazonads_lwa_app").redirect_uri).toBe("https://amazon.com");
+    expect(onlyResource(json, "amazonads_profile").profile_id).toBe("34567890123456789");
+    expect(c.app.alias).toBe("c_app");
+  });
+
+  it("prefixes its output names with outputPrefix", () => {
+    const stack = testStack();
+    connect(stack, "us", { outputPrefix: "acme_us" });
+    connect(stack, "eu", { outputPrefix: "acme_eu", countryCode: "DE", region: "EU" });
+    const names = Object.keys(synthJson(stack).output);
+    expect(names).toHaveLength(2 * CONNECTION_OUTPUTS.length);
+    expect(names).toContain("acme_us_profile_id");
+    expect(names).toContain("acme_eu_refresh_token");
+    expect(() => stack.runAllValidations()).not.toThrow();
+  });
+
+  it("fails at synth when two connections of a stack would emit the same outputs", () => {
+    const stack = testStack();
+    connect(stack, "us");
+    connect(stack, "eu", { countryCode: "DE" });
+    expect(() => stack.runAllValidations()).toThrow(
+      /stack\/us: the output "client_id" is also declared by stack\/eu\/client_id\. Give each AmazonAdsConnection in stack stack its own outputPrefix/,
+    );
+  });
+
+  it("fails at synth when an output of the stack already has one of its names", () => {
+    const stack = testStack();
+    new TerraformOutput(stack, "profile_id", { value: "x" });
+    connect(stack);
+    expect(() => stack.runAllValidations()).toThrow(
+      /the output "profile_id" is also declared by stack\/profile_id/,
+    );
+  });
+
+  it("refuses an outputPrefix that cannot begin an output name", () => {
+    const stack = testStack();
+    expect(() => connect(stack, "c", { outputPrefix: "1st" })).toThrow(
+      /stack\/c: outputPrefix "1st" cannot begin a Terraform output name/,
+    );
+  });
+
+  it("feeds another stack through a cross-stack reference (remote state with an absolute path)", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "cross-stack-"));
+    try {
+      const app = new App({ outdir });
+      const producer = new TerraformStack(app, "producer");
+      const c = connect(producer);
+      const consumer = new TerraformStack(app, "consumer");
+      new TerraformOutput(consumer, "profile_id", { value: c.profileId });
+      app.synth();
+      const read = (stack: string) =>
+        JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
+      const consumerJson = read("consumer");
+      const remote = consumerJson.data.terraform_remote_state;
+      const [name, state] = Object.entries(remote)[0] as [string, { config: { path: string } }];
+      expect(state.config.path).toMatch(/^\/.*terraform\.producer\.tfstate$/);
+      expect(consumerJson.output.profile_id.value).toMatch(
+        new RegExp(`^\\$\\{data\\.terraform_remote_state\\.${name}\\.outputs\\.`),
+      );
+      const producerOutputs = Object.keys(read("producer").output);
+      expect(producerOutputs.some((o) => o.startsWith("cross-stack-output-"))).toBe(true);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
