@@ -60,28 +60,17 @@ export function clientSecretFrom(
   return secret;
 }
 
-/** The suffix of the region-specific variant of an endpoint variable (`AMAZON_ADS_API_URL_EU`). */
-export function regionalName(name: string, region: Region): string {
-  return `${name}_${region}`;
-}
-
 /**
- * Endpoint overrides for `region`: `AMAZON_ADS_<KIND>_URL_<REGION>` when set, else (only when
- * `region` is the one the command works in) the plain `AMAZON_ADS_<KIND>_URL`. The plain variables
- * name one host, so they never apply to the other regions a command visits.
+ * Endpoint overrides from `AMAZON_ADS_AUTHORIZATION_URL`, `AMAZON_ADS_TOKEN_URL` and
+ * `AMAZON_ADS_API_URL`, the same variables and rule as the provider's: a `{region}` placeholder
+ * becomes `na`/`eu`/`fe` for each region a command visits; an override without it applies to every
+ * region as written.
  */
-export function endpointOverridesFromEnv(
-  env: NodeJS.ProcessEnv,
-  region: Region,
-  { primary = true }: { readonly primary?: boolean } = {},
-): EndpointOverrides {
-  const read = (name: string): string | undefined =>
-    optionOrEnv(undefined, env, regionalName(name, region)) ??
-    (primary ? optionOrEnv(undefined, env, name) : undefined);
+export function endpointOverridesFromEnv(env: NodeJS.ProcessEnv): EndpointOverrides {
   const overrides: Record<string, string> = {};
-  const authorizationUrl = read(ENV.authorizationUrl);
-  const tokenUrl = read(ENV.tokenUrl);
-  const apiUrl = read(ENV.apiUrl);
+  const authorizationUrl = optionOrEnv(undefined, env, ENV.authorizationUrl);
+  const tokenUrl = optionOrEnv(undefined, env, ENV.tokenUrl);
+  const apiUrl = optionOrEnv(undefined, env, ENV.apiUrl);
   if (authorizationUrl !== undefined) overrides.authorizationUrl = authorizationUrl;
   if (tokenUrl !== undefined) overrides.tokenUrl = tokenUrl;
   if (apiUrl !== undefined) overrides.apiUrl = apiUrl;

@@ -64,17 +64,14 @@ export interface GrantClientOptions {
 export function grantClient(options: GrantClientOptions): AmazonAdsClient {
   const { grant } = options;
   const region = options.region ?? grant.region;
-  const tokenUrl = resolveEndpoints(
-    grant.region,
-    endpointOverridesFromEnv(options.env, grant.region),
-  ).tokenUrl;
-  const here = endpointOverridesFromEnv(options.env, region, { primary: region === grant.region });
+  const overrides = endpointOverridesFromEnv(options.env);
+  const tokenUrl = resolveEndpoints(grant.region, overrides).tokenUrl;
   return new AmazonAdsClient({
     ...options.http,
     clientId: grant.clientId,
     clientSecret: options.clientSecret,
     region,
-    endpoints: { ...here, tokenUrl },
+    endpoints: { ...overrides, tokenUrl },
     ...(options.tokenCache ? { tokenCache: options.tokenCache } : {}),
   });
 }

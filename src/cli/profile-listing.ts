@@ -7,7 +7,8 @@ import type { StoredGrant } from "../amazon-ads/credentials-file.js";
 import type { HttpOptions } from "../amazon-ads/http.js";
 import type { Profile } from "../amazon-ads/profiles.js";
 import { REGIONS, type Region } from "../amazon-ads/regions.js";
-import { ENV, optionOrEnv, regionalName } from "./env.js";
+import { resolveEndpoints } from "../amazon-ads/endpoints.js";
+import { ENV, endpointOverridesFromEnv } from "./env.js";
 import { grantClient } from "./grant.js";
 
 /** One region's answer: its profiles (maybe none), or why it was not asked. */
@@ -23,31 +24,33 @@ export interface ProfileListingOptions {
   readonly http?: HttpOptions;
 }
 
-// `AMAZON_ADS_API_URL` names one host (the grant's region's); sending the other regions' requests
-// to it would list that host's profiles three times, so they need their own variables.
-function skipReason(
-  env: NodeJS.ProcessEnv,
-  region: Region,
-  grant: StoredGrant,
-): string | undefined {
-  if (region === grant.region) return undefined;
-  if (optionOrEnv(undefined, env, ENV.apiUrl) === undefined) return undefined;
-  if (optionOrEnv(undefined, env, regionalName(ENV.apiUrl, region)) !== undefined) return undefined;
-  return (
-    `not asked: ${ENV.apiUrl} replaces the ${grant.region} host only; set ` +
-    `${regionalName(ENV.apiUrl, region)} to list ${region} profiles through an override`
-  );
-}
-
-/** Lists the grant's profiles in NA, EU and FE (one token refresh, three requests at once). */
+/**
+ * Lists the grant's profiles in NA, EU and FE (one token refresh, the requests at once). An
+ * `AMAZON_ADS_API_URL` without `{region}` sends every region to one host: that host is asked once,
+ * for the grant's region, and the others say so rather than repeat its profiles.
+ */
 export async function listProfilesEverywhere(
   options: ProfileListingOptions,
 ): Promise<RegionListing[]> {
   const tokenCache = new AccessTokenCache({ now: options.http?.now });
+  const overrides = endpointOverridesFromEnv(options.env);
+  const askedFor = new Map<string, Region>();
+  for (const region of [options.grant.region, ...REGIONS]) {
+    const apiUrl = resolveEndpoints(region, overrides).apiUrl;
+    if (!askedFor.has(apiUrl)) askedFor.set(apiUrl, region);
+  }
   return Promise.all(
     REGIONS.map(async (region): Promise<RegionListing> => {
-      const skipped = skipReason(options.env, region, options.grant);
-      if (skipped !== undefined) return { region, skipped };
+      const apiUrl = resolveEndpoints(region, overrides).apiUrl;
+      const asker = askedFor.get(apiUrl);
+      if (asker !== region) {
+        return {
+          region,
+          skipped:
+            `not asked: ${ENV.apiUrl} sends ${region} to the same host as ${asker} ` +
+            `(add {region} to it, e.g. https://proxy.example/{region}, to reach each region's host)`,
+        };
+      }
       const client = grantClient({ ...options, region, tokenCache });
       const profiles = await client.listProfiles(options.grant.refreshToken);
       return { region, apiUrl: client.endpoints.apiUrl, profiles };

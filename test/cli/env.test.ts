@@ -13,23 +13,16 @@ describe("the CLI's environment variables", () => {
     expect(regionFrom(undefined, {})).toBe("NA");
   });
 
-  it("apply the plain endpoint variables to the command's own region only", () => {
+  it("read the three endpoint variables as the provider does, {region} left for each region", () => {
     const env = {
-      AMAZON_ADS_API_URL: "http://proxy/na",
-      AMAZON_ADS_API_URL_EU: "http://proxy/eu",
+      AMAZON_ADS_API_URL: "http://proxy/{region}",
       AMAZON_ADS_TOKEN_URL: "http://proxy/token",
+      AMAZON_ADS_AUTHORIZATION_URL: "",
     };
-    expect(endpointOverridesFromEnv(env, "NA")).toEqual({
-      apiUrl: "http://proxy/na",
+    expect(endpointOverridesFromEnv(env)).toEqual({
+      apiUrl: "http://proxy/{region}",
       tokenUrl: "http://proxy/token",
     });
-    expect(endpointOverridesFromEnv(env, "EU", { primary: false })).toEqual({
-      apiUrl: "http://proxy/eu",
-    });
-    expect(endpointOverridesFromEnv(env, "FE", { primary: false })).toEqual({});
-    expect(endpointOverridesFromEnv(env, "EU")).toEqual({
-      apiUrl: "http://proxy/eu",
-      tokenUrl: "http://proxy/token",
-    });
+    expect(endpointOverridesFromEnv({})).toEqual({});
   });
 });

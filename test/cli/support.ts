@@ -89,9 +89,8 @@ export function emulatorEnv(emulator: Emulator, extra: NodeJS.ProcessEnv = {}): 
     AMAZON_ADS_CLIENT_SECRET: emulator.clientSecret,
     AMAZON_ADS_AUTHORIZATION_URL: emulator.authorizationUrl,
     AMAZON_ADS_TOKEN_URL: emulator.tokenUrl,
-    AMAZON_ADS_API_URL_NA: emulator.regions.NA.apiUrl,
-    AMAZON_ADS_API_URL_EU: emulator.regions.EU.apiUrl,
-    AMAZON_ADS_API_URL_FE: emulator.regions.FE.apiUrl,
+    // The emulator serves each region under /na, /eu, /fe: one variable reaches all three.
+    AMAZON_ADS_API_URL: `${emulator.url}/{region}`,
     ...extra,
   };
 }

@@ -87,7 +87,7 @@ export function resolveLoginSettings(
     clientId,
     clientSecret,
     region,
-    endpoints: endpointOverridesFromEnv(env, region),
+    endpoints: endpointOverridesFromEnv(env),
     // The exact text given: LwA compares it character for character with the allow-list.
     redirectUri,
     ...(listen ? { listen } : {}),

@@ -90,20 +90,19 @@ describe("cdktf-amazon-ads profiles", () => {
     expect(stdout).toContain("check that the consent was given by the Amazon user");
   });
 
-  it("asks only the grant's region when one plain AMAZON_ADS_API_URL names one host, and says so", async () => {
+  it("asks one host once when AMAZON_ADS_API_URL has no {region}, and says so", async () => {
     const { path } = await grantFile();
     const { code, stdout, stderr } = await profiles(["--json"], {
       AMAZON_ADS_CREDENTIALS_FILE: path,
       AMAZON_ADS_API_URL: emulator.regions.NA.apiUrl,
-      AMAZON_ADS_API_URL_NA: "",
-      AMAZON_ADS_API_URL_EU: "",
-      AMAZON_ADS_API_URL_FE: "",
     });
     expect(code).toBe(0);
     const regions = (JSON.parse(stdout) as { region: string }[]).map((r) => r.region);
     expect(new Set(regions)).toEqual(new Set(["NA"]));
-    expect(stderr).toContain("EU: not asked: AMAZON_ADS_API_URL replaces the NA host only");
-    expect(stderr).toContain("set AMAZON_ADS_API_URL_FE");
+    expect(stderr).toContain(
+      "EU: not asked: AMAZON_ADS_API_URL sends EU to the same host as NA (add {region} to it",
+    );
+    expect(stderr).toContain("FE: not asked");
   });
 
   it("tells the user to run login again when the grant was revoked (exit 1)", async () => {

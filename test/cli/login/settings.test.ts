@@ -30,7 +30,7 @@ describe("login's settings: option, then environment variable, then default", ()
         AMAZON_ADS_REGION: "eu",
         AMAZON_ADS_CREDENTIALS_FILE: "grants/amazon.json",
         AMAZON_ADS_TOKEN_URL: "http://127.0.0.1:1/auth/o2/token",
-        AMAZON_ADS_AUTHORIZATION_URL_EU: "http://127.0.0.1:1/eu/ap/oa",
+        AMAZON_ADS_AUTHORIZATION_URL: "http://127.0.0.1:1/{region}/ap/oa",
       },
       "/work",
     );
@@ -38,7 +38,7 @@ describe("login's settings: option, then environment variable, then default", ()
     expect(settings.output).toBe("/work/grants/amazon.json");
     expect(settings.endpoints).toEqual({
       tokenUrl: "http://127.0.0.1:1/auth/o2/token",
-      authorizationUrl: "http://127.0.0.1:1/eu/ap/oa",
+      authorizationUrl: "http://127.0.0.1:1/{region}/ap/oa",
     });
   });
 
