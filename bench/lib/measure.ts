@@ -24,7 +24,10 @@ export interface Sample {
   readonly peakRssBytes?: number;
 }
 
-/** Starts `subject` once and times it; kills a still-running process after its first line. */
+/**
+ * Starts `subject` once and times it; ends a still-running process after its first line with
+ * SIGTERM, so that it cleans up (a provider removes its socket directory).
+ */
 export function sample(subject: Subject): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -42,7 +45,7 @@ export function sample(subject: Subject): Promise<Sample> {
       if (subject.until === "line" && result === undefined && newline >= 0) {
         const ms = performance.now() - started;
         result = { ms, output: stdout.slice(0, newline), ...memoryOf(child.pid) };
-        child.kill("SIGKILL");
+        child.kill("SIGTERM");
       }
     });
     child.on("exit", () => {
