@@ -1,11 +1,9 @@
 /**
- * The one way the client talks HTTP: a lazily created got instance with keep-alive agents, got's
- * own retry off, and our retry loop around it so that the policy stays the pure `decideRetry`.
+ * The one way the client talks HTTP: single exchanges on Node's client with keep-alive agents
+ * (`exchange.ts`), and our retry loop around them so that the policy stays the pure `decideRetry`.
  */
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
-import type { Got } from "got";
 import type { RequestSummary } from "./errors.js";
+import { exchange } from "./exchange.js";
 import {
   abortedError,
   giveUpError,
@@ -88,25 +86,6 @@ export interface HttpResponse {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-let sharedGot: Promise<Got> | undefined;
-
-// got is imported on first use: a provider process that only answers schema calls never loads it.
-function loadGot(): Promise<Got> {
-  sharedGot ??= import("got").then(({ got }) =>
-    got.extend({
-      agent: {
-        http: new HttpAgent({ keepAlive: true }),
-        https: new HttpsAgent({ keepAlive: true }),
-      },
-      retry: { limit: 0 },
-      throwHttpErrors: false,
-      followRedirect: false,
-      responseType: "text",
-    }),
-  );
-  return sharedGot;
-}
-
 /** Sends requests with retries, timeouts, cancellation and redacted debug logging. */
 export class Transport {
   /** The injected (or real) clock, sleep and randomness, for callers that poll. */
@@ -164,16 +143,15 @@ export class Transport {
       let response: HttpResponse | undefined;
       let failure: NetworkFailure | undefined;
       try {
-        const got = await loadGot();
-        const answer = await got(request.url, {
+        const answer = await exchange(request.url, {
           method: request.method,
           headers,
           body,
           signal: request.signal,
-          timeout: { request: this.timeoutMs },
+          timeoutMs: this.timeoutMs,
         });
         response = {
-          status: answer.statusCode,
+          status: answer.status,
           headers: answer.headers,
           body: answer.body,
           attempts: attempt,
