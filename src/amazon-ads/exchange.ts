@@ -6,8 +6,11 @@
  * Node's client replaced got here: loading got took 30–50 ms of every provider process that
  * called Amazon (a plan's last process always does), and nothing of got was used beyond this.
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { Agent as HttpAgent, IncomingHttpHeaders, request as httpRequest } from "node:http";
+import type * as HttpModule from "node:http";
+import type { Agent as HttpsAgent } from "node:https";
+import type * as HttpsModule from "node:https";
+import { createRequire } from "node:module";
 
 /** What to send. */
 export interface ExchangeRequest {
@@ -28,34 +31,51 @@ export interface ExchangeResponse {
   readonly body: string;
 }
 
-let agents: { http: HttpAgent; https: HttpsAgent } | undefined;
+interface Client {
+  readonly request: { http: typeof httpRequest; https: typeof httpRequest };
+  readonly agent: { http: HttpAgent; https: HttpsAgent };
+}
+
+let client: Client | undefined;
+
+// Loaded on the first request: a provider process that never calls Amazon (two of the three of
+// every plan) does not load node:https and TLS for it. `require`, not `import()`: the provider
+// bundle runs as a vm.Script, where a dynamic import of a built-in has no loader.
+function loadClient(): Client {
+  if (client) return client;
+  const load = createRequire(import.meta.url);
+  const http = load("node:http") as typeof HttpModule;
+  const https = load("node:https") as typeof HttpsModule;
+  client = {
+    request: { http: http.request, https: https.request },
+    agent: {
+      http: new http.Agent({ keepAlive: true }),
+      https: new https.Agent({ keepAlive: true }),
+    },
+  };
+  return client;
+}
 
 /**
  * Sends one request to `url` (http: or https:). Rejects with the socket's error (`code`
  * `ECONNRESET`, `ECONNREFUSED`, …), an `AbortError`, or a `TimeoutError` with code `ETIMEDOUT`.
  */
-export function exchange(url: string, request: ExchangeRequest): Promise<ExchangeResponse> {
-  agents ??= {
-    http: new HttpAgent({ keepAlive: true }),
-    https: new HttpsAgent({ keepAlive: true }),
-  };
+export async function exchange(url: string, request: ExchangeRequest): Promise<ExchangeResponse> {
   const target = new URL(url);
   const secure = target.protocol === "https:";
   if (!secure && target.protocol !== "http:") {
-    return Promise.reject(
-      new TypeError(`Unsupported protocol ${target.protocol} in a request URL.`),
-    );
+    throw new TypeError(`Unsupported protocol ${target.protocol} in a request URL.`);
   }
+  const { request: send, agent } = loadClient();
   const headers: Record<string, string> = { ...request.headers };
   if (request.body !== undefined) {
     headers["content-length"] = String(Buffer.byteLength(request.body));
   }
   return new Promise((resolve, reject) => {
-    const send = secure ? httpsRequest : httpRequest;
-    const outgoing = send(target, {
+    const outgoing = (secure ? send.https : send.http)(target, {
       method: request.method,
       headers,
-      agent: secure ? agents!.https : agents!.http,
+      agent: secure ? agent.https : agent.http,
       ...(request.signal ? { signal: request.signal } : {}),
     });
     const timer = setTimeout(

@@ -16,7 +16,7 @@
  * bundle's own location, so code using them keeps working, relative to the bundle instead of the
  * source file (files read that way must be shipped beside the bundle).
  */
-import { build } from "esbuild";
+import { build, type Metafile } from "esbuild";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -112,9 +112,11 @@ export async function bundleProvider(options: BundleOptions): Promise<BundleResu
             "import.meta.filename": "__filename",
           }
         : {},
+    metafile: true,
     logLevel: "silent",
   });
   const program = result.outputFiles?.[0]?.text ?? "";
+  if (options.launcher) refuseDynamicImports(result.metafile);
   const text = options.launcher
     ? await withLauncher(program, options.launcher, rootDir, options.minify ?? true)
     : program;
@@ -177,6 +179,21 @@ async function withLauncher(
 }
 
 const PROGRAM_PLACEHOLDER = "__PROVIDER_PROGRAM_SOURCE__";
+
+// The launcher runs the program as a vm.Script, which has no loader for `import()`: a dynamic
+// import of anything left outside the bundle (a Node.js built-in) would fail only at run time.
+function refuseDynamicImports(metafile: Metafile | undefined): void {
+  const external = Object.values(metafile?.outputs ?? {})
+    .flatMap((output) => output.imports)
+    .filter((i) => i.kind === "dynamic-import" && i.external)
+    .map((i) => i.path);
+  if (external.length > 0) {
+    throw new Error(
+      `The provider program imports ${[...new Set(external)].join(", ")} with import(), which ` +
+        "cannot run behind the launcher. Load built-ins with createRequire(import.meta.url) instead.",
+    );
+  }
+}
 
 function packageRootOf(file: string): string {
   for (let dir = dirname(file); ; dir = dirname(dir)) {

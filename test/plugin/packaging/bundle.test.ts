@@ -91,6 +91,17 @@ describe("bundleProvider", () => {
     expect(readFileSync(join(cache, cacheFile!), "utf8")).not.toBe("corrupt");
   });
 
+  it("refuses, at build time, a program that import()s a built-in behind the launcher", async () => {
+    await expect(
+      bundleProvider({
+        entry: join(repoRoot, "test/fixtures/packaging/dynamic-builtin-entry.ts"),
+        outFile: join(dir, "p.cjs"),
+        format: "cjs",
+        launcher: { programName: "x", nodeVariable: "X_NODE", cacheVariable: "X_CODE_CACHE" },
+      }),
+    ).rejects.toThrow(/imports node:os with import\(\)/);
+  });
+
   it.each(["cjs", "esm"] as const)(
     "resolves import.meta to the bundle itself (%s)",
     async (format) => {
