@@ -88,6 +88,9 @@ const results = {
   node_ms: round(startup.nodeMs),
   startup_ratio: round(startup.ratio),
   startup_no_cache_ms: round(startup.startupNoCacheMs),
+  // What Terraform waits for in all: exec → GetProviderSchema answered, and → exit after Shutdown.
+  startup_schema_ms: startup.schemaMs === undefined ? null : round(startup.schemaMs),
+  startup_exit_ms: startup.exitMs === undefined ? null : round(startup.exitMs),
   plan_ms: round(single.planMs),
   baseline_plan_ms: round(single.baselinePlanMs),
   plan_ratio: round(single.ratio),

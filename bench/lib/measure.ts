@@ -74,11 +74,13 @@ export function memoryOf(pid: number | undefined): { rssBytes?: number; peakRssB
 /**
  * Samples every subject `runs` times, interleaved (a round starts each subject once, in an order
  * that rotates every round) after `warmup` discarded rounds, so drift hits all subjects alike.
+ * `custom` may take over a subject's run (returning undefined leaves it to {@link sample}).
  */
 export async function interleave(
   subjects: readonly Subject[],
   runs: number,
   warmup = 2,
+  custom?: (subject: Subject) => Promise<Sample> | undefined,
 ): Promise<Sample[][]> {
   const samples: Sample[][] = subjects.map(() => []);
   for (let round = -warmup; round < runs; round++) {
@@ -86,7 +88,7 @@ export async function interleave(
       const index = (k + Math.max(round, 0)) % subjects.length;
       const subject = subjects[index];
       if (subject === undefined) continue;
-      const taken = await sample(subject);
+      const taken = await (custom?.(subject) ?? sample(subject));
       if (round >= 0) samples[index]?.push(taken);
     }
   }
