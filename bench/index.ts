@@ -137,6 +137,25 @@ const rows: string[][] = [
     ratio(startup.startupNoCacheMs / startup.nodeMs),
     "",
   ],
+  // Work done after the handshake still delays Terraform: the whole start, as it lives it.
+  ...(startup.schemaMs === undefined || startup.exitMs === undefined
+    ? []
+    : [
+        [
+          "  exec → schema answered",
+          ms(startup.schemaMs),
+          "",
+          ratio(startup.schemaMs / startup.nodeMs),
+          "",
+        ],
+        [
+          "  exec → exit after Shutdown",
+          ms(startup.exitMs),
+          "",
+          ratio(startup.exitMs / startup.nodeMs),
+          "",
+        ],
+      ]),
   ...scale.map((f) => [
     `plan, ${f.connections} connection(s)`,
     ms(f.planMs),
