@@ -103,6 +103,7 @@ const results = {
     provider_processes: f.processes,
     token_calls_second_plan: f.tokenCalls,
     profile_calls_second_plan: f.profileCalls,
+    profile_peak_concurrency: f.profilePeakConcurrency,
     apply_ms: round(f.applyMs),
   })),
   scale_ratio: round(largest.ratio),
@@ -177,7 +178,7 @@ const rows: string[][] = [
   ...scale.map((f) => [
     `  ${f.connections}: token / profile calls`,
     `${f.tokenCalls} / ${f.profileCalls}`,
-    "",
+    `at most ${f.profilePeakConcurrency} at once`,
     "",
     goal(f.tokenCalls === 0 && f.profileCalls <= f.connections, `0 / ≤ ${f.connections}`),
   ]),

@@ -27,6 +27,8 @@ export interface PlanFigures {
   /** The most token / profile calls one no-change plan made. */
   readonly tokenCalls: number;
   readonly profileCalls: number;
+  /** The most profile requests one plan had in flight at once (Terraform runs 10 nodes at a time). */
+  readonly profilePeakConcurrency: number;
   /** How long the first apply (which creates everything) took, for the reader. */
   readonly applyMs: number;
 }
@@ -64,6 +66,7 @@ export async function measurePlans(
     let processes = 0;
     let tokenCalls = 0;
     let profileCalls = 0;
+    let profilePeakConcurrency = 0;
     const planSubject = async () => {
       emulator.admin.resetCounters();
       const run = await subject.expect(PLAN);
@@ -72,6 +75,10 @@ export async function measurePlans(
       processes = Math.max(processes, run.memory.processes);
       tokenCalls = Math.max(tokenCalls, emulator.admin.calls("token"));
       profileCalls = Math.max(profileCalls, emulator.admin.calls("profile"));
+      profilePeakConcurrency = Math.max(
+        profilePeakConcurrency,
+        emulator.admin.peakConcurrency("profile"),
+      );
     };
     const planBaseline = async () => baselineMs.push((await baseline.expect(PLAN)).ms);
     // One untimed plan each warms the file cache and terraform's own start.
@@ -91,6 +98,7 @@ export async function measurePlans(
       processes,
       tokenCalls,
       profileCalls,
+      profilePeakConcurrency,
       applyMs,
     };
   } finally {
