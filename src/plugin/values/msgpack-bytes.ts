@@ -50,7 +50,24 @@ export class ByteWriter {
   }
 
   str(text: string): void {
-    // Written in place: the header's size depends on the UTF-8 length, known without encoding.
+    // Short ASCII (every attribute name, most values) is copied byte by byte: no native call.
+    const count = text.length;
+    if (count < 32) {
+      this.reserve(count + 1);
+      const start = this.length;
+      let i = 0;
+      for (; i < count; i++) {
+        const code = text.charCodeAt(i);
+        if (code > 0x7f) break;
+        this.buffer[start + 1 + i] = code;
+      }
+      if (i === count) {
+        this.buffer[start] = 0xa0 | count;
+        this.length = start + 1 + count;
+        return;
+      }
+    }
+    // Otherwise written in place: the header's size depends on the UTF-8 length, known first.
     const length = Buffer.byteLength(text);
     if (length < 32) this.byte(0xa0 | length);
     else this.sized([0xd9, 0xda, 0xdb], length);
@@ -155,6 +172,20 @@ export class MsgpackReader {
   /** A string, decoded as UTF-8. */
   string(): string {
     const bytes = this.bytesOrString();
+    if (bytes.length < 32) {
+      // Short ASCII is read without a native call; anything else goes through Node's decoder.
+      let text = "";
+      for (let i = 0; i < bytes.length; i++) {
+        const code = bytes[i] as number;
+        if (code > 0x7f) return this.decode(bytes);
+        text += String.fromCharCode(code);
+      }
+      return text;
+    }
+    return this.decode(bytes);
+  }
+
+  private decode(bytes: Uint8Array): string {
     const start = bytes.byteOffset - this.data.byteOffset;
     return this.text.toString("utf8", start, start + bytes.length);
   }

@@ -205,14 +205,22 @@ function readValue(reader: MsgpackReader, type: CtyType): Value {
     case "object": {
       const length = reader.mapHeader();
       const object = emptyRecord();
+      let known = 0;
       for (let i = 0; i < length; i++) {
         const name = reader.string();
         const attributeType = type[1][name];
         // An attribute the schema does not know is skipped, not fatal.
         if (attributeType === undefined) reader.skip();
-        else object[name] = readValue(reader, attributeType);
+        else if (!(name in object)) {
+          object[name] = readValue(reader, attributeType);
+          known++;
+        } else object[name] = readValue(reader, attributeType);
       }
-      for (const name of Object.keys(type[1])) if (!(name in object)) object[name] = null;
+      // Terraform sends every attribute; only an older or partial value needs filling in.
+      const names = namesOf(type[1]);
+      if (known !== names.length) {
+        for (const name of names) if (!(name in object)) object[name] = null;
+      }
       return object;
     }
   }
