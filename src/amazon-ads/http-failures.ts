@@ -15,7 +15,7 @@ import type { RetryDecision } from "./retry.js";
 
 /** A failure below HTTP: its code (`ECONNRESET`, …), message, and a sanitized cause. */
 export interface NetworkFailure {
-  /** Node's error code (`ECONNRESET`, `ETIMEDOUT` for the per-request timeout, …). */
+  /** Node's or got's error code. */
   readonly code: string;
   /** The lower-level message (no URL query, no body). */
   readonly message: string;
@@ -38,8 +38,8 @@ export function networkFailure(error: unknown): NetworkFailure {
 }
 
 /**
- * A copy of `error` with only its name, code and message: an HTTP client's errors may carry the
- * request (form body included) in enumerable fields, which must not travel on as a `cause`.
+ * A copy of `error` with only its name, code and message: got's errors carry the request options
+ * (form body included) as an enumerable field, which must not travel on as a `cause`.
  */
 export function sanitize(error: unknown): Error {
   const { name, code, message } = fieldsOf(error);

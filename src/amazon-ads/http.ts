@@ -1,9 +1,12 @@
 /**
- * The one way the client talks HTTP: single exchanges on Node's client with keep-alive agents
- * (`exchange.ts`), and our retry loop around them so that the policy stays the pure `decideRetry`.
+ * The one way the client talks HTTP: a lazily created got instance with keep-alive agents, got's
+ * own retry off, and our retry loop around it so that the policy stays the pure `decideRetry`.
  */
+import type * as HttpModule from "node:http";
+import type * as HttpsModule from "node:https";
+import { createRequire } from "node:module";
+import type { Got } from "got";
 import type { RequestSummary } from "./errors.js";
-import { exchange } from "./exchange.js";
 import {
   abortedError,
   giveUpError,
@@ -86,6 +89,31 @@ export interface HttpResponse {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
+let sharedGot: Promise<Got> | undefined;
+
+// got, node:http and node:https load on the first request: two of the three provider processes of
+// every plan only answer schema and validation calls and never pay for them. The built-ins come
+// through `require`, not `import()`: the provider bundle runs as a vm.Script, where a dynamic
+// import of a built-in has no loader (got itself is inside the bundle, so its import() is not one).
+function loadGot(): Promise<Got> {
+  sharedGot ??= import("got").then(({ got }) => {
+    const load = createRequire(import.meta.url);
+    const http = load("node:http") as typeof HttpModule;
+    const https = load("node:https") as typeof HttpsModule;
+    return got.extend({
+      agent: {
+        http: new http.Agent({ keepAlive: true }),
+        https: new https.Agent({ keepAlive: true }),
+      },
+      retry: { limit: 0 },
+      throwHttpErrors: false,
+      followRedirect: false,
+      responseType: "text",
+    });
+  });
+  return sharedGot;
+}
+
 /** Sends requests with retries, timeouts, cancellation and redacted debug logging. */
 export class Transport {
   /** The injected (or real) clock, sleep and randomness, for callers that poll. */
@@ -143,15 +171,16 @@ export class Transport {
       let response: HttpResponse | undefined;
       let failure: NetworkFailure | undefined;
       try {
-        const answer = await exchange(request.url, {
+        const got = await loadGot();
+        const answer = await got(request.url, {
           method: request.method,
           headers,
           body,
           signal: request.signal,
-          timeoutMs: this.timeoutMs,
+          timeout: { request: this.timeoutMs },
         });
         response = {
-          status: answer.status,
+          status: answer.statusCode,
           headers: answer.headers,
           body: answer.body,
           attempts: attempt,

@@ -250,7 +250,7 @@ describe("errors keep secrets out of sight", () => {
     expect(error.stack).toMatch(/^AmazonAdsError: /);
   });
 
-  it("keeps the request (with the form body) out of a network error's cause", async () => {
+  it("keeps got's request options (with the form body) out of a network error's cause", async () => {
     const { send } = await transportAgainst((_, res) => resetConnection(res), {
       retry: { maxAttempts: 1 },
     });

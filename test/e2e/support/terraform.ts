@@ -1,7 +1,7 @@
 /**
  * End-to-end harness: a temporary Terraform working directory whose implied local mirror
  * (`terraform.d/plugins/…`) holds a provider bundled from a TypeScript entry the way the shipped
- * package is (`bundleProvider`: CommonJS) and started by a
+ * package is (`bundleProvider`: CommonJS, which got's dependencies need) and started by a
  * `#!/bin/sh` shim, plus helpers to run the real `terraform` binary in it, offline.
  */
 import { spawn, type ChildProcess } from "node:child_process";
