@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator } from "../../../src/emulator/index.js";
-import { ROOT, cleanEnv, emulatorSettings, runCommand } from "./support.js";
+import { ROOT, cleanEnv, emulatorSettings, runCommand } from "../support/cdktf.js";
 
 const npmStart = (env: NodeJS.ProcessEnv) =>
   runCommand(join(ROOT, "node_modules/.bin/tsx"), ["scripts/start.ts"], { cwd: ROOT, env });
