@@ -19,6 +19,7 @@ import { testAccountResource } from "./test-account/resource.js";
 import {
   SETTING_ENV,
   clientIdFormat,
+  clientSecretFormat,
   endpointFormat,
   regionFormat,
   resolveSettings,
@@ -47,6 +48,7 @@ export const providerSchema = schema({
     client_secret: attr.string({
       optional: true,
       sensitive: true,
+      validators: [clientSecretFormat],
       description: `Login with Amazon client secret. Default: the ${SETTING_ENV.client_secret} environment variable.`,
     }),
     region: attr.string({
