@@ -44,7 +44,8 @@ describe("npm start", () => {
       expect(run.output).not.toContain("Emulator calls");
       expect(run.output).not.toContain(refreshToken);
       expect(run.code).toBe(0);
-      expect(amazon.admin.calls("consent")).toBe(0);
+      // One look at the consent page, by amazonads_lwa_app checking its URL; no consent given.
+      expect(amazon.admin.calls("consent")).toBe(1);
       expect(amazon.admin.calls("token", "authorization_code")).toBe(0);
     } finally {
       rmSync(stateDir, { recursive: true, force: true });
