@@ -301,4 +301,22 @@ resource "amazonads_profile" "p" {
       Array(50).fill("1209876543210987"),
     );
   });
+
+  // Last: it moves the emulator's clock for good.
+  it("429 with an HTTP-date from a server whose clock is 10 minutes ahead: waits the second it asks", async () => {
+    h.configure(`${TOKEN_GRANT}${profileOfGrant('country_code = "UK"')}`);
+    h.emulator.admin.advanceClock(600);
+    h.emulator.admin.injectFault({
+      endpoint: "profiles",
+      kind: "throttle",
+      retryAfterSeconds: 1,
+      retryAfterFormat: "http-date",
+      times: 1,
+    });
+    expectSuccess(await apply(tokenEnv()));
+    expect(answered(h.requests, "profiles", 429)).toBe(1);
+    expect(attributesOf(await h.state(), "amazonads_profile.p")?.profile_id).toBe(
+      "1209876543210987",
+    );
+  });
 });
