@@ -13,11 +13,13 @@ import {
 } from "../e2e/support/provider.js";
 import {
   CODE_GRANT,
+  REDIRECT_URI,
   TOKEN_GRANT,
   ageAccessTokens,
   answered,
   attributesOf,
   profileOfGrant,
+  sensitiveVariable,
 } from "./support.js";
 
 const GRANT = 'resource "amazonads_authorization" "grant"';
@@ -237,6 +239,31 @@ describe("faults on the way to Amazon", () => {
       detail: ["kept throttling", "Wait a minute", "share its rate limit"],
     });
     expect(answered(h.requests, "profiles", 429)).toBeGreaterThanOrEqual(3);
+  });
+
+  it("a new code that has expired, replacing a working grant: the error on authorization_code, the old grant kept", async () => {
+    // As documented for amazonads_authorization (and as the AuthorizationGrant construct does).
+    h.configure(`${sensitiveVariable("code")}
+resource "amazonads_authorization" "grant" {
+  authorization_code = var.code
+  redirect_uri       = "${REDIRECT_URI}"
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}`);
+    expectSuccess(await apply(codeEnv()));
+    const working = await grantInState();
+    const expired = h.emulator.admin.issueCode();
+    h.emulator.admin.advanceClock(301);
+    const failed = await apply({ TF_VAR_code: expired });
+    expectDiagnostic(failed, {
+      severity: "error",
+      summary: "The authorization code was already redeemed or has expired",
+      block: GRANT,
+      attribute: "authorization_code",
+    });
+    expect(await grantInState()).toBe(working);
   });
 
   it("a plan on Amazon's bad day (every endpoint 503): warnings, the state untouched, exit 0", async () => {
