@@ -99,4 +99,30 @@ describe("interrupting terraform apply", () => {
     const plan = expectSuccess(await h.tf(["plan", "-detailed-exitcode"], env));
     expect(plan.stdout).toContain("No changes.");
   });
+
+  it("during a slow read of terraform plan: the plan stops, the state is untouched", async () => {
+    h.configure(`${CODE_GRANT}${profileOfGrant('country_code = "UK"')}`);
+    const env = { TF_VAR_code: h.emulator.admin.issueCode() };
+    expectSuccess(await h.tf(["apply", "-auto-approve"], env));
+    const before = await h.state();
+    h.requests.length = 0;
+    h.emulator.admin.injectFault({ endpoint: "profile", kind: "delay", ms: 120_000 });
+    const running = h.ws.start(["plan"], { ...h.env, ...env });
+    await eventually(() => h.emulator.admin.inFlight("profile") > 0);
+    const interrupted = performance.now();
+    running.process.kill("SIGINT");
+    const result = await running.result;
+    process.stdout.write(
+      `terraform plan exited ${((performance.now() - interrupted) / 1000).toFixed(2)} s after ` +
+        `SIGINT (code ${result.code})\n`,
+    );
+    expect(result.code).toBe(1);
+    await eventually(() => h.requests.some((r) => r.endpoint === "profile"));
+    expect(h.requests.filter((r) => r.endpoint === "profile")).toEqual([
+      expect.objectContaining({ outcome: "abandoned", fault: "delay" }),
+    ]);
+    const after = await h.state();
+    expect(after.serial).toBe(before.serial);
+    expect(after.resources).toEqual(before.resources);
+  });
 });

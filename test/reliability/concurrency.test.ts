@@ -10,7 +10,7 @@ import {
   startProviderHarness,
   type ProviderHarness,
 } from "../e2e/support/provider.js";
-import { REDIRECT_URI } from "./support.js";
+import { REDIRECT_URI, ageAccessTokens } from "./support.js";
 
 const CONNECTIONS = 100;
 
@@ -83,5 +83,31 @@ describe(`${CONNECTIONS} connections in one configuration`, () => {
     const destroy = expectSuccess(await h.tf(["destroy", "-auto-approve", "-parallelism=20"], env));
     expect(destroy.stdout).toContain(`Resources: ${CONNECTIONS * 2} destroyed.`);
     expect(h.emulator.admin.calls("token")).toBe(0);
+  });
+
+  it(`${CONNECTIONS} profiles of one grant whose token has expired: one renewal for all`, async () => {
+    const { refreshToken } = h.emulator.admin.issueRefreshToken();
+    h.configure(`
+variable "refresh_token" {
+  type      = string
+  sensitive = true
+}
+resource "amazonads_authorization" "grant" {
+  refresh_token = var.refresh_token
+}
+resource "amazonads_profile" "p" {
+  count         = ${CONNECTIONS}
+  refresh_token = amazonads_authorization.grant.refresh_token
+  country_code  = "UK"
+}`);
+    const shared = { TF_VAR_refresh_token: refreshToken };
+    expectSuccess(await h.tf(["apply", "-auto-approve", "-parallelism=20"], shared));
+    await h.pushState(ageAccessTokens(await h.state()));
+    h.emulator.admin.resetCounters();
+    const plan = expectSuccess(
+      await h.tf(["plan", "-detailed-exitcode", "-parallelism=20"], shared),
+    );
+    expect(plan.stdout).toContain("No changes.");
+    expect(h.emulator.admin.traffic().token.byGrantType).toEqual({ refresh_token: 1 });
   });
 });

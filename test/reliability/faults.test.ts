@@ -293,6 +293,21 @@ resource "amazonads_authorization" "grant" {
     expect(attributesOf(after, "amazonads_profile.p")?.profile_id).toBe("1209876543210987");
   });
 
+  it("a destroy on Amazon's bad day: the reads keep what they cannot check, the deletes need no call", async () => {
+    h.configure(`${TOKEN_GRANT}${profileOfGrant('country_code = "UK"')}`);
+    const env = tokenEnv();
+    expectSuccess(await apply(env));
+    await h.pushState(ageAccessTokens(await h.state()));
+    h.emulator.admin.injectFault({ kind: "server-error", status: 500 });
+    const destroy = expectSuccess(
+      await h.tf(["destroy", "-auto-approve"], { ...env, ...IMPATIENT }),
+    );
+    expect(destroy.stdout).toContain("Destroy complete! Resources: 2 destroyed.");
+    // The reads did ask Amazon (and met its errors); the deletes needed nothing from it.
+    expect(answered(h.requests, "token", 500)).toBeGreaterThanOrEqual(1);
+    expect((await h.state()).resources).toEqual([]);
+  });
+
   it("a slow Login with Amazon during a 50-connection apply: every code redeemed once, every grant kept", async () => {
     const codes = Array.from({ length: 50 }, () => h.emulator.admin.issueCode());
     h.configure(`
