@@ -420,6 +420,24 @@ ${profileOfGrant('country_code = "UK"')}`);
     );
   });
 
+  it("a client secret known only after apply: the plan neither fails nor calls Amazon; the apply verifies it", async () => {
+    h.configure(
+      `${sensitiveVariable("secret")}
+resource "terraform_data" "secret" {
+  input = var.secret
+}
+resource "amazonads_lwa_app" "app" {}`,
+      `provider "amazonads" {\n  client_secret = terraform_data.secret.output\n}`,
+    );
+    const env = { AMAZON_ADS_CLIENT_SECRET: undefined, TF_VAR_secret: h.emulator.clientSecret };
+    const planned = expectSuccess(await plan(env));
+    expect(diagnosticsOf(planned).filter((d) => d.severity === "error")).toEqual([]);
+    expect(h.emulator.admin.calls("token")).toBe(0);
+    expectSuccess(await apply(env));
+    expect(h.emulator.admin.calls("token", "refresh_token")).toBe(1);
+    expect(attributesOf(await h.state(), "amazonads_lwa_app.app")?.verified_at).toMatch(/^20/);
+  });
+
   it("a credentials file that does not exist: an error on credentials_file saying how to make one", async () => {
     h.configure(`
 resource "amazonads_authorization" "grant" {
