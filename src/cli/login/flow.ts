@@ -220,17 +220,18 @@ async function refuseUnusableConsent(
   const verdict = await client.checkConsentUrl(url, { signal }).catch(() => undefined);
   if (cancel?.aborted) throw cancelledError();
   if (!verdict?.refused) return;
-  const console =
+  const developerConsole =
     "your app's security profile in the Amazon Developer console (Login with Amazon → Web Settings)";
   throw new LoginFailed(
     verdict.blames === "scope"
       ? `Login with Amazon refuses to ask for the scopes ${settings.scopes.join(" ")} for this ` +
           `app. Ask only for scopes Amazon approved for it (--scope advertising::campaign_management).`
       : verdict.blames === "client_id"
-        ? `Login with Amazon does not know the client id ${settings.clientId}. Copy it again from ${console}.`
+        ? `Login with Amazon does not know the client id ${settings.clientId}. Copy it again ` +
+          `from ${developerConsole}.`
         : `Login with Amazon refuses the redirect URI ${settings.redirectUri}: it is not on the ` +
-          `Allowed Return URLs of ${console}. Add it there exactly, or pass one listed there with ` +
-          `--redirect-uri. Nothing was saved.`,
+          `Allowed Return URLs of ${developerConsole}. Add it there exactly, or pass one listed ` +
+          "there with --redirect-uri. Nothing was saved.",
   );
 }
 

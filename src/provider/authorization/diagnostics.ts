@@ -34,12 +34,11 @@ const answerLost = (source: GrantSource, error: AmazonAdsError): CatalogueEntry 
         attribute: "authorization_code",
         summary: "The answer to the code exchange was lost: the code may be spent",
         detail:
-          "The code was sent to Login with Amazon, but its answer did not arrive intact, so Amazon " +
-          "may have redeemed the code without the grant reaching Terraform; nothing was stored. A " +
-          "code works only once: get a new one with `cdktf-amazon-ads login` (or amazonads_lwa_app's " +
-          "authorization_url) and apply again within 5 minutes; trying this code again would most " +
-          "likely be refused as already redeemed. The grant such an exchange made cannot be used " +
-          `without its refresh token. What happened: ${error.message}`,
+          `The code was sent, but the answer did not arrive intact: ${error.message} Amazon may ` +
+          "have redeemed the code without the grant reaching Terraform; nothing was stored. A code " +
+          "works only once, so the same code would most likely be refused as already redeemed: " +
+          "get a new one with `cdktf-amazon-ads login` (or amazonads_lwa_app's authorization_url) " +
+          "and apply again within 5 minutes.",
       };
 
 // Connection failures that mean the request never reached Amazon (so the code is still good),

@@ -46,7 +46,7 @@ export async function consentUrlRefused(
     return false;
   }
   if (!verdict.refused) return false;
-  const console =
+  const developerConsole =
     "the app's security profile in the Amazon Developer console (Login with Amazon → your " +
     "security profile → Web Settings)";
   if (verdict.blames === "scope") {
@@ -64,7 +64,7 @@ export async function consentUrlRefused(
     diagnostics.error(
       "Login with Amazon does not know the client id",
       "Login with Amazon refuses the consent URL because of its client id. Check client_id in " +
-        `the provider "amazonads" block against ${console}.`,
+        `the provider "amazonads" block against ${developerConsole}.`,
     );
     return true;
   }
@@ -73,8 +73,8 @@ export async function consentUrlRefused(
     `Login with Amazon refuses the consent URL for redirect_uri = "${consent.redirectUri}": a ` +
       "person opening it would see Amazon's error page (\"The redirect URI you provided has not " +
       `been whitelisted") instead of the consent. Add ${consent.redirectUri} exactly (scheme, ` +
-      `host, port, path) to the Allowed Return URLs of ${console}, or set redirect_uri to one ` +
-      "listed there, such as http://localhost:8765/callback for `cdktf-amazon-ads login`.",
+      `host, port, path) to the Allowed Return URLs of ${developerConsole}, or set redirect_uri ` +
+      "to one listed there, such as http://localhost:8765/callback for `cdktf-amazon-ads login`.",
     attributePath("redirect_uri"),
   );
   return true;
