@@ -123,6 +123,18 @@ describe("bad input to the provider, the app and the grant", () => {
     });
   });
 
+  it("an unusable AMAZON_ADS_REQUEST_TIMEOUT_SECONDS: an error naming the variable and a valid value", async () => {
+    h.configure('resource "amazonads_lwa_app" "app" {}');
+    const result = await plan({ AMAZON_ADS_REQUEST_TIMEOUT_SECONDS: "30s" });
+    expect(result.code).toBe(1);
+    expectDiagnostic(result, {
+      severity: "error",
+      summary: "Invalid value for AMAZON_ADS_REQUEST_TIMEOUT_SECONDS",
+      block: PROVIDER,
+      detail: ["a number of seconds greater than 0, such as 30", "unset it"],
+    });
+  });
+
   it("a consent URL whose redirect URI the app has not registered: an error on redirect_uri, nothing stored", async () => {
     h.configure(`
 resource "amazonads_lwa_app" "app" {

@@ -266,6 +266,18 @@ resource "amazonads_authorization" "grant" {
     expect(await grantInState()).toBe(working);
   });
 
+  it("a consent page that never answers: the app is created anyway, its URL check being advice", async () => {
+    h.configure('resource "amazonads_lwa_app" "app" {}');
+    h.emulator.admin.injectFault({ endpoint: "consent", kind: "hang" });
+    expectSuccess(await apply(IMPATIENT));
+    expect(
+      h.requests.filter((r) => r.endpoint === "consent" && r.outcome === "abandoned").length,
+    ).toBeGreaterThanOrEqual(1);
+    expect(attributesOf(await h.state(), "amazonads_lwa_app.app")?.authorization_url).toMatch(
+      /\/na\/ap\/oa\?/,
+    );
+  });
+
   it("a plan on Amazon's bad day (every endpoint 503): warnings, the state untouched, exit 0", async () => {
     h.configure(`${TOKEN_GRANT}${profileOfGrant('country_code = "UK"')}`);
     const env = tokenEnv();
