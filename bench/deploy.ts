@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import { consentThroughEmulator } from "../scripts/start/consent.js";
 import { startEmulator } from "../src/emulator/index.js";
-import { ExampleProject, emulatorSettings } from "../test/e2e/cdktf/support.js";
+import { ExampleProject, emulatorSettings } from "../test/e2e/support/cdktf.js";
 import { recordResult } from "./lib/results.js";
 
 const { values } = parseArgs({ options: { redeploys: { type: "string", default: "3" } } });

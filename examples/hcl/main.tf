@@ -38,6 +38,11 @@ resource "amazonads_lwa_app" "app" {
 resource "amazonads_authorization" "grant" {
   authorization_code = var.authorization_code
   redirect_uri       = amazonads_lwa_app.app.redirect_uri
+
+  # A new code makes the new grant before the old one is forgotten: if it fails, nothing is lost.
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "amazonads_profile" "selected" {

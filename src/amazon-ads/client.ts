@@ -4,6 +4,7 @@
  */
 import { AdsApiClient } from "./ads-api.js";
 import { buildConsentUrl, type ConsentRequest, type ConsentUrlOptions } from "./consent.js";
+import { checkConsentUrl, type ConsentUrlVerdict } from "./consent-check.js";
 import { resolveEndpoints, type EndpointOverrides, type ResolvedEndpoints } from "./endpoints.js";
 import { isAmazonAdsError } from "./errors.js";
 import { Transport, type CallOptions, type HttpOptions } from "./http.js";
@@ -85,6 +86,14 @@ export class AmazonAdsClient {
       clientId: this.clientId,
       authorizationUrl: this.endpoints.authorizationUrl,
     });
+  }
+
+  /**
+   * Asks Login with Amazon whether a consent URL would work (no sign-in, no redirect followed):
+   * `refused` when it answers with its 400 page. Throws on network failures and outages.
+   */
+  checkConsentUrl(url: string, options: CallOptions = {}): Promise<ConsentUrlVerdict> {
+    return checkConsentUrl(this.transport, url, options);
   }
 
   /** Checks the client id and secret; throws `INVALID_CLIENT` when LwA rejects them. */

@@ -195,7 +195,8 @@ export class Transport {
       }
       if (response) {
         const retryAfter = header(response.headers, "retry-after");
-        decision = this.decide(attempt, { status: response.status, retryAfter }, firstStart);
+        const date = header(response.headers, "date");
+        decision = this.decide(attempt, { status: response.status, retryAfter, date }, firstStart);
         this.log(summary, attempt, sentAt, {
           status: response.status,
           requestId: requestIdOf(response),

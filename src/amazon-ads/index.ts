@@ -41,6 +41,11 @@ export {
   type RandomBytes,
 } from "./consent.js";
 export {
+  checkConsentUrl,
+  type ConsentUrlProblem,
+  type ConsentUrlVerdict,
+} from "./consent-check.js";
+export {
   resolveEndpoints,
   substituteRegion,
   REGION_PLACEHOLDER,

@@ -28,7 +28,12 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 /** What an attempt ended with: an HTTP response, or a network-level failure with its code. */
 export type AttemptOutcome =
-  | { readonly status: number; readonly retryAfter?: string | undefined }
+  | {
+      readonly status: number;
+      readonly retryAfter?: string | undefined;
+      /** The response's `Date` header: the server's "now" for an HTTP-date `Retry-After`. */
+      readonly date?: string | undefined;
+    }
   | { readonly networkError: string };
 
 /** Everything {@link decideRetry} needs to know about the attempt that just ended. */
@@ -78,16 +83,28 @@ export function isRetryableNetworkError(code: string): boolean {
 
 /**
  * A `Retry-After` header in milliseconds from `now`: delay-seconds or an HTTP-date (a date in the
- * past means 0). Undefined when absent or unreadable.
+ * past means 0). An HTTP-date is measured from the response's `Date` when there is one, so that a
+ * server clock minutes away from ours does not turn "in 1 s" into minutes (or into nothing).
+ * Undefined when absent or unreadable.
  */
-export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+export function parseRetryAfter(
+  value: string | undefined,
+  now: number,
+  serverDate?: string,
+): number | undefined {
   const text = value?.trim();
   if (!text) return undefined;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
-  // The three HTTP-date forms all start with a day name; Date.parse alone accepts nearly anything.
+  const at = httpDate(text);
+  if (at === undefined) return undefined;
+  return Math.max(0, at - (httpDate(serverDate?.trim() ?? "") ?? now));
+}
+
+// The three HTTP-date forms all start with a day name; Date.parse alone accepts nearly anything.
+function httpDate(text: string): number | undefined {
   if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /.test(text)) return undefined;
   const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  return Number.isNaN(at) ? undefined : at;
 }
 
 /** Exponential backoff for the attempt that just failed: base, 2×base, 4×base … capped, jittered. */
@@ -113,7 +130,10 @@ export function decideRetry(
       : isRetryableNetworkError(outcome.networkError);
   if (!retryable) return { retry: false, reason: "not-retryable" };
   if (question.attempt >= policy.maxAttempts) return { retry: false, reason: "attempts-exhausted" };
-  const asked = "status" in outcome ? parseRetryAfter(outcome.retryAfter, question.now) : undefined;
+  const asked =
+    "status" in outcome
+      ? parseRetryAfter(outcome.retryAfter, question.now, outcome.date)
+      : undefined;
   const delayMs = asked ?? backoffDelay(question.attempt, question.random, policy);
   if (question.elapsedMs + delayMs > policy.maxElapsedMs) {
     return { retry: false, reason: "time-exhausted", delayMs };

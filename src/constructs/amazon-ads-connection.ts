@@ -80,7 +80,7 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
  *
  * @example
  * new AmazonAdsConnection(this, "acme-us", {
- *   clientId: "amzn1.application-oa2-client.0123456789abcdef0123456789abcdef",
+ *   clientId: process.env.AMAZON_ADS_CLIENT_ID, // amzn1.application-oa2-client.…
  *   clientSecret: secretVariable(this, "client_secret"),
  *   refreshToken: secretVariable(this, "refresh_token"),
  *   countryCode: "US",

@@ -113,6 +113,9 @@ export class AuthorizationGrant extends Construct {
       provider: props.app.provider,
       // Verify the application before redeeming a code that can be redeemed only once.
       dependsOn: [props.app.resource],
+      // A replacement (a new code, another client id) makes the new grant before forgetting the
+      // old one: when the new code fails, the working grant stays in state instead of being lost.
+      lifecycle: { createBeforeDestroy: true },
       authorizationCode: props.authorizationCode,
       redirectUri:
         props.authorizationCode === undefined

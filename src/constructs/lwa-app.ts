@@ -85,7 +85,7 @@ export function aliasFor(construct: Construct): string {
  *
  * @example
  * const app = new LwaApp(this, "app", {
- *   clientId: "amzn1.application-oa2-client.0123456789abcdef0123456789abcdef",
+ *   clientId: process.env.AMAZON_ADS_CLIENT_ID, // amzn1.application-oa2-client.…
  *   clientSecret: secretVariable(this, "client_secret"),
  *   region: "EU",
  * });

@@ -23,6 +23,7 @@ export type AdsClient = Pick<
   | "clientId"
   | "endpoints"
   | "verifyClientCredentials"
+  | "checkConsentUrl"
   | "redeemAuthorizationCode"
   | "refreshAccessToken"
   | "seedAccessToken"

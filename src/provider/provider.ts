@@ -11,6 +11,7 @@ import { authorizationResource } from "./authorization/resource.js";
 import { RegionClients, type ClientFactory } from "./clients.js";
 import { PROVIDER_TYPE } from "./identity.js";
 import { lwaAppResource } from "./lwa-app/resource.js";
+import { patienceFromEnv } from "./patience.js";
 import { profileResource } from "./profile/resource.js";
 import { profilesDataSource } from "./profiles/data-source.js";
 import { REAL_PROVIDER_SEAMS, type ProviderData, type ProviderSeams } from "./provider-data.js";
@@ -18,6 +19,7 @@ import { testAccountResource } from "./test-account/resource.js";
 import {
   SETTING_ENV,
   clientIdFormat,
+  clientSecretFormat,
   endpointFormat,
   regionFormat,
   resolveSettings,
@@ -46,6 +48,7 @@ export const providerSchema = schema({
     client_secret: attr.string({
       optional: true,
       sensitive: true,
+      validators: [clientSecretFormat],
       description: `Login with Amazon client secret. Default: the ${SETTING_ENV.client_secret} environment variable.`,
     }),
     region: attr.string({
@@ -125,9 +128,12 @@ export function createAmazonAdsProvider(
         config[name] = isUnknown(value) ? undefined : value;
       }
       const settings = resolveSettings(config, seams.env, resp.diagnostics);
+      // The environment's timeouts first; seams given in code (unit tests) win over them.
+      const patience = patienceFromEnv(seams.env, resp.diagnostics);
+      const retry = { ...patience.retry, ...options.http?.retry };
       const clients = new RegionClients({
         settings,
-        http: { ...options.http, now: seams.now },
+        http: { ...patience, ...options.http, retry, now: seams.now },
         fallbackLog: req.log,
         ...(options.createClient ? { createClient: options.createClient } : {}),
       });

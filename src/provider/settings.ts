@@ -18,6 +18,20 @@ export const clientIdFormat = matches(
   "a Login with Amazon client id: amzn1.application-oa2-client. followed by 32 hexadecimal digits",
 );
 
+/**
+ * Checks on a client secret: an empty one (a CI secret that was never set, say) would only be
+ * refused by Amazon later, with a message about the request rather than the setting.
+ */
+export const clientSecretFormat: Validator<string> = {
+  description: "the Login with Amazon client secret",
+  validate: (value) =>
+    value.trim() === ""
+      ? "must not be empty: set it to the client secret of the Login with Amazon app (Amazon " +
+        "Developer console → Login with Amazon → Web Settings), or leave it out to use the " +
+        `${SETTING_ENV.client_secret} environment variable`
+      : undefined,
+};
+
 /** Checks on a region. */
 export const regionFormat: Validator<string> = oneOf("NA", "EU", "FE");
 
@@ -94,7 +108,7 @@ export function resolveSettings(
     return value;
   };
   const clientId = pick("client_id", clientIdFormat);
-  const secret = pick("client_secret");
+  const secret = pick("client_secret", clientSecretFormat);
   const regionText = pick("region", regionFormat) ?? "NA";
   const region: Region = isRegion(regionText) ? regionText : "NA";
   const overrides: EndpointOverrides = {

@@ -60,8 +60,10 @@ describe("retries", () => {
 
   it("waits until a Retry-After HTTP-date after a 429, then succeeds", async () => {
     const until = new Date(seams.now() + 5000).toUTCString();
+    // The server's Date says what its "now" is (Node would send the real time, not the fake one).
+    const date = new Date(seams.now()).toUTCString();
     const { send } = await transportAgainst((req, res, index) =>
-      index === 0 ? sendJson(res, 429, {}, { "retry-after": until }) : ok(req, res, index),
+      index === 0 ? sendJson(res, 429, {}, { "retry-after": until, date }) : ok(req, res, index),
     );
     expect((await send()).status).toBe(200);
     expect(seams.sleeps).toEqual([5000]);

@@ -53,6 +53,15 @@ describe("decideRetry (pure retry policy)", () => {
     expect(ask(1, { status: 503, retryAfter: past })).toEqual({ retry: true, delayMs: 0 });
   });
 
+  it("measures an HTTP-date Retry-After from the response's Date, whatever the clocks' skew", () => {
+    // The server's clock is 10 minutes ahead of ours; it asks for 2 s.
+    const serverNow = NOW + 600_000;
+    const retryAfter = new Date(serverNow + 2000).toUTCString();
+    const date = new Date(serverNow).toUTCString();
+    expect(ask(1, { status: 429, retryAfter, date })).toEqual({ retry: true, delayMs: 2000 });
+    expect(parseRetryAfter(retryAfter, NOW, "not a date")).toBe(602_000);
+  });
+
   it("falls back to backoff when a 429 has no usable Retry-After", () => {
     expect(ask(2, { status: 429 })).toEqual({ retry: true, delayMs: 4000 });
     expect(ask(2, { status: 429, retryAfter: "soon-ish 12" })).toEqual({

@@ -35,6 +35,18 @@ describe("AuthorizationGrant", () => {
       provider: "amazonads.app",
       refresh_token: "${var.rt}",
       depends_on: [`amazonads_lwa_app.${app.resource.friendlyUniqueId}`],
+      lifecycle: { create_before_destroy: true },
+    });
+  });
+
+  it("makes a replacement grant before forgetting the old one, so a failing new code loses nothing", () => {
+    const { stack, app } = setup();
+    new AuthorizationGrant(stack, "grant", {
+      app,
+      authorizationCode: secretVariable(stack, "authorization_code"),
+    });
+    expect(onlyResource(synthJson(stack), "amazonads_authorization").lifecycle).toEqual({
+      create_before_destroy: true,
     });
   });
 

@@ -58,4 +58,42 @@ describe("the amazonads provider configuration", () => {
     });
     expect(built).toEqual([]);
   });
+
+  it("gives every client the timeouts the environment sets (fake client factory)", async () => {
+    const seen: { timeoutMs?: number; maxElapsedMs?: number; maxAttempts?: number }[] = [];
+    const provider = createAmazonAdsProvider({
+      env: {
+        AMAZON_ADS_CLIENT_ID: `amzn1.application-oa2-client.${"ab".repeat(16)}`,
+        AMAZON_ADS_CLIENT_SECRET: "secret",
+        AMAZON_ADS_REQUEST_TIMEOUT_SECONDS: "2",
+        AMAZON_ADS_MAX_RETRY_SECONDS: "5",
+      },
+      http: { retry: { maxAttempts: 3 } },
+      createClient: (options) => {
+        seen.push({
+          timeoutMs: options.timeoutMs,
+          maxElapsedMs: options.retry?.maxElapsedMs,
+          maxAttempts: options.retry?.maxAttempts,
+        });
+        return {} as never;
+      },
+    });
+    const response = { providerData: undefined as unknown, diagnostics: new Diagnostics() };
+    const config = {
+      client_id: null,
+      client_secret: null,
+      region: null,
+      authorization_url: null,
+      token_url: null,
+      api_url: null,
+    };
+    const log = createLogger({ level: undefined, module: "t" });
+    await provider.configure?.(
+      { config, terraformVersion: "1.11.4", log, signal: new AbortController().signal },
+      response as never,
+    );
+    expect(response.diagnostics.all()).toEqual([]);
+    (response.providerData as { clients: { client(): unknown } }).clients.client();
+    expect(seen).toEqual([{ timeoutMs: 2000, maxElapsedMs: 5000, maxAttempts: 3 }]);
+  });
 });

@@ -65,6 +65,21 @@ describe("provider settings", () => {
     ]);
   });
 
+  it("refuses an empty client secret on client_secret, and treats an empty variable as unset", () => {
+    const { settings, diagnostics } = resolve({ client_secret: "  " });
+    expect(settings.clientSecret).toBeUndefined();
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        attribute: [{ attribute: "client_secret" }],
+        detail: expect.stringContaining("client_secret must not be empty"),
+      }),
+    ]);
+    const fromEnv = resolve({}, { AMAZON_ADS_CLIENT_SECRET: "" });
+    expect(fromEnv.diagnostics).toEqual([]);
+    expect(fromEnv.settings.clientSecret).toBeUndefined();
+  });
+
   it("rejects endpoints that are not absolute http(s) URLs", () => {
     const { diagnostics } = resolve({ token_url: "ftp://x", api_url: "/relative" });
     expect(diagnostics.map((d) => d.attribute)).toEqual([

@@ -49,6 +49,9 @@ export class LoginFailed extends Error {
   override readonly name = "LoginFailed";
 }
 
+/** How long the check of the consent URL may take before the login goes on without it. */
+const CONSENT_CHECK_TIMEOUT_MS = 15_000;
+
 /** The outcome a waiting login settles with, once. */
 interface Outcome {
   readonly promise: Promise<LoginResult>;
@@ -164,6 +167,7 @@ export async function runLogin(settings: LoginSettings, seams: LoginSeams): Prom
   let listener: CallbackListener | undefined;
   if (settings.listen) listener = await startCallbackListener(settings.listen, answerCallback);
   try {
+    await refuseUnusableConsent(client, consent.url, settings, seams.cancel);
     announce(settings, consent, io);
     if (settings.openBrowser) {
       void seams.openBrowser(consent.url).then((opening) => {
@@ -196,6 +200,39 @@ export async function runLogin(settings: LoginSettings, seams: LoginSeams): Prom
     progress?.stop();
     await listener?.close();
   }
+}
+
+/**
+ * Fails the login at once when Login with Amazon refuses the consent URL (a redirect URI missing
+ * from the app's Allowed Return URLs, an unapproved scope): the browser would show only Amazon's
+ * error page while the login waited in vain. When Amazon cannot tell right now, the login goes on.
+ */
+async function refuseUnusableConsent(
+  client: AmazonAdsClient,
+  url: string,
+  settings: LoginSettings,
+  cancel: AbortSignal | undefined,
+): Promise<void> {
+  const signal = AbortSignal.any([
+    AbortSignal.timeout(CONSENT_CHECK_TIMEOUT_MS),
+    ...(cancel ? [cancel] : []),
+  ]);
+  const verdict = await client.checkConsentUrl(url, { signal }).catch(() => undefined);
+  if (cancel?.aborted) throw cancelledError();
+  if (!verdict?.refused) return;
+  const developerConsole =
+    "your app's security profile in the Amazon Developer console (Login with Amazon → Web Settings)";
+  throw new LoginFailed(
+    verdict.blames === "scope"
+      ? `Login with Amazon refuses to ask for the scopes ${settings.scopes.join(" ")} for this ` +
+          `app. Ask only for scopes Amazon approved for it (--scope advertising::campaign_management).`
+      : verdict.blames === "client_id"
+        ? `Login with Amazon does not know the client id ${settings.clientId}. Copy it again ` +
+          `from ${developerConsole}.`
+        : `Login with Amazon refuses the redirect URI ${settings.redirectUri}: it is not on the ` +
+          `Allowed Return URLs of ${developerConsole}. Add it there exactly, or pass one listed ` +
+          "there with --redirect-uri. Nothing was saved.",
+  );
 }
 
 function announce(settings: LoginSettings, consent: ConsentRequest, io: CliIo): void {

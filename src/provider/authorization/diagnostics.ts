@@ -18,17 +18,54 @@ const NEW_GRANT =
   "Get a new grant with `cdktf-amazon-ads login` (it writes a credentials file) or a new " +
   "authorization code, and use that instead.";
 
+/** One entry of the catalogue: where the error goes and what it says. */
+interface CatalogueEntry {
+  attribute: GrantSource | "redirect_uri" | "code_verifier";
+  summary: string;
+  detail: string;
+}
+
+// The exchange was sent but no usable answer came back: Amazon may have redeemed the code, and
+// a code works once, so "try again" with the same code would only meet "already redeemed".
+const answerLost = (source: GrantSource, error: AmazonAdsError): CatalogueEntry | undefined =>
+  source !== "authorization_code" || neverReached(error)
+    ? undefined
+    : {
+        attribute: "authorization_code",
+        summary: "The answer to the code exchange was lost: the code may be spent",
+        detail:
+          `The code was sent, but the answer did not arrive intact: ${error.message} Amazon may ` +
+          "have redeemed the code without the grant reaching Terraform; nothing was stored. A code " +
+          "works only once, so the same code would most likely be refused as already redeemed: " +
+          "get a new one with `cdktf-amazon-ads login` (or amazonads_lwa_app's authorization_url) " +
+          "and apply again within 5 minutes.",
+      };
+
+// Connection failures that mean the request never reached Amazon (so the code is still good),
+// unless an earlier attempt of the same exchange did.
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+function neverReached(error: AmazonAdsError): boolean {
+  const cause = error.cause as { code?: unknown } | undefined;
+  return (
+    error.code === "NETWORK" &&
+    (error.attempts ?? 1) === 1 &&
+    typeof cause?.code === "string" &&
+    NOT_SENT.has(cause.code)
+  );
+}
+
 /** The catalogue: code → attribute, summary, detail. */
 const CATALOGUE: Partial<
   Record<
     AmazonAdsError["code"],
-    (source: GrantSource) => {
-      attribute: GrantSource | "redirect_uri" | "code_verifier";
-      summary: string;
-      detail: string;
-    }
+    (source: GrantSource, error: AmazonAdsError) => CatalogueEntry | undefined
   >
 > = {
+  MALFORMED_RESPONSE: answerLost,
+  UNEXPECTED_RESPONSE: answerLost,
+  TIMEOUT: answerLost,
+  NETWORK: answerLost,
   CODE_EXPIRED_OR_USED: () => ({
     attribute: "authorization_code",
     summary: "The authorization code was already redeemed or has expired",
@@ -72,7 +109,7 @@ export function reportGrantFailure(
   error: unknown,
   source: GrantSource,
 ): void {
-  const entry = isAmazonAdsError(error) ? CATALOGUE[error.code]?.(source) : undefined;
+  const entry = isAmazonAdsError(error) ? CATALOGUE[error.code]?.(source, error) : undefined;
   if (entry && isAmazonAdsError(error)) {
     diagnostics.error(
       entry.summary,

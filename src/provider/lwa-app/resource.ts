@@ -5,6 +5,7 @@
  */
 import { isAmazonAdsError } from "../../amazon-ads/index.js";
 import {
+  UNKNOWN,
   defineResource,
   isUnknown,
   type Diagnostics,
@@ -14,6 +15,7 @@ import {
 import { INVALID_CLIENT_DETAIL, reportFailure, requestIdNote } from "../amazon-errors.js";
 import { configured, type ProviderData } from "../provider-data.js";
 import { rfc3339 } from "../time.js";
+import { consentUrlRefused } from "./consent-check.js";
 import { appConsentUrl, newConsentState, stateOf } from "./consent-url.js";
 import { newFingerprint } from "./fingerprint.js";
 import { planLwaApp } from "./plan.js";
@@ -28,11 +30,15 @@ export const lwaAppResource = defineResource<typeof lwaAppSchema, ProviderData>(
     if (!data) return;
     const verified = await verify(data, req.log, req.signal, resp.diagnostics);
     if (!verified) return;
+    const url = consentUrl(data, resp.state, verified.clientId, undefined);
+    const context = { log: req.log, signal: req.signal, diagnostics: resp.diagnostics };
+    // Refused: the state stays incomplete, so nothing is created.
+    if (await consentUrlRefused(data, checked(url, resp.state), context)) return;
     resp.state.id = verified.clientId;
     resp.state.client_id = verified.clientId;
     resp.state.verified_at = verified.at;
     resp.state.client_secret_fingerprint = verified.fingerprint;
-    resp.state.authorization_url = consentUrl(data, resp.state, verified.clientId, undefined);
+    resp.state.authorization_url = url;
   },
 
   read(req) {
@@ -43,18 +49,22 @@ export const lwaAppResource = defineResource<typeof lwaAppSchema, ProviderData>(
     const data = configured(req.providerData, resp.diagnostics);
     if (!data) return;
     const clientId = req.state.client_id ?? "";
+    const url = consentUrl(data, resp.state, clientId, stateOf(req.state.authorization_url));
+    // A new redirect URI or scope makes a new URL: ask again whether Amazon would accept it.
+    const context = { log: req.log, signal: req.signal, diagnostics: resp.diagnostics };
+    const changed = url !== req.state.authorization_url;
+    if (changed && (await consentUrlRefused(data, checked(url, resp.state), context))) {
+      // An incomplete state keeps the prior one: the refused URL is not stored.
+      resp.state.authorization_url = UNKNOWN;
+      return;
+    }
     if (isUnknown(resp.state.verified_at) || isUnknown(resp.state.client_secret_fingerprint)) {
       const verified = await verify(data, req.log, req.signal, resp.diagnostics);
       if (!verified) return;
       resp.state.verified_at = verified.at;
       resp.state.client_secret_fingerprint = verified.fingerprint;
     }
-    resp.state.authorization_url = consentUrl(
-      data,
-      resp.state,
-      clientId,
-      stateOf(req.state.authorization_url),
-    );
+    resp.state.authorization_url = url;
   },
 
   delete(req) {
@@ -95,6 +105,14 @@ async function verify(
     reportFailure(diagnostics, "Could not verify the client credentials", error);
     return undefined;
   }
+}
+
+function checked(url: string, planned: Planned<typeof lwaAppSchema>) {
+  return {
+    url,
+    redirectUri: String(planned.redirect_uri),
+    scopes: (planned.scopes ?? []) as string[],
+  };
 }
 
 // The plan's URL when it is known (worked out at plan time), else one built now.

@@ -40,6 +40,22 @@ describe("consent and code exchange, client against emulator (fake clock and sle
     expect(h.emulator.admin.calls("token", "refresh_token")).toBe(0);
   });
 
+  it("asks Login with Amazon whether a consent URL would work, without following its redirect", async () => {
+    const ok = h.client.consentUrl({ redirectUri: h.emulator.redirectUri });
+    expect(await h.client.checkConsentUrl(ok.url)).toEqual({ refused: false, status: 302 });
+    const unregistered = h.client.consentUrl({ redirectUri: "http://localhost:1/elsewhere" });
+    expect(await h.client.checkConsentUrl(unregistered.url)).toEqual({
+      refused: true,
+      status: 400,
+      blames: "redirect_uri",
+    });
+    const scope = h.client.consentUrl({
+      redirectUri: h.emulator.redirectUri,
+      scopes: ["advertising::made_up"],
+    });
+    expect(await h.client.checkConsentUrl(scope.url)).toMatchObject({ blames: "scope" });
+  });
+
   it("redeems a plain PKCE challenge and a consent without PKCE", async () => {
     for (const pkce of ["plain", false] as const) {
       const request = h.client.consentUrl({ redirectUri: h.emulator.redirectUri, pkce });

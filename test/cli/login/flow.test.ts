@@ -108,6 +108,20 @@ describe("login with a scripted browser (fake) against the emulator", () => {
     expect(io.stdout).toEqual([]);
   });
 
+  it("fails at once, opening no browser, when the app has not registered the redirect URI", async () => {
+    const other = await freePort();
+    const { io, settings, output } = await setup({
+      redirectUri: `http://localhost:${other}/callback`,
+    });
+    const browser = scriptedBrowser("allow");
+    await expect(runLogin(settings, { io, openBrowser: browser.open })).rejects.toThrow(
+      `Login with Amazon refuses the redirect URI http://localhost:${other}/callback: it is not on ` +
+        "the Allowed Return URLs",
+    );
+    expect(browser.opened).toEqual([]);
+    expect(await exists(output)).toBe(false);
+  });
+
   it("sends a fresh state and a fresh PKCE S256 challenge on every run", async () => {
     const urls: URL[] = [];
     for (let run = 0; run < 2; run += 1) {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeCredentialsFile } from "../../../src/amazon-ads/credentials-file.js";
 import { startEmulator, type Emulator } from "../../../src/emulator/index.js";
-import { ExampleProject, PRODUCER, emulatorSettings, values } from "./support.js";
+import { ExampleProject, PRODUCER, emulatorSettings, values } from "../support/cdktf.js";
 
 describe("the example app with AMAZON_ADS_CREDENTIALS_FILE", () => {
   let emulator: Emulator;

@@ -5,7 +5,7 @@
 import { AmazonAdsClient } from "../../../src/amazon-ads/index.js";
 import { startEmulator, type Emulator } from "../../../src/emulator/index.js";
 import { consentThroughEmulator } from "../../../scripts/start/consent.js";
-import { ExampleProject, emulatorSettings } from "./support.js";
+import { ExampleProject, emulatorSettings } from "../support/cdktf.js";
 
 describe("the example app's deploy errors, with the real cdktf CLI", () => {
   let emulator: Emulator;

@@ -6,7 +6,14 @@
 import { join } from "node:path";
 import { startEmulator, type Emulator } from "../../../src/emulator/index.js";
 import { consentThroughEmulator } from "../../../scripts/start/consent.js";
-import { CONSUMER, ExampleProject, PRODUCER, ROOT, emulatorSettings, values } from "./support.js";
+import {
+  CONSUMER,
+  ExampleProject,
+  PRODUCER,
+  ROOT,
+  emulatorSettings,
+  values,
+} from "../support/cdktf.js";
 
 describe("the example app deployed with cdktf against the emulator", () => {
   let emulator: Emulator;

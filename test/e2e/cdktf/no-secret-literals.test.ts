@@ -5,7 +5,7 @@
 import { relative } from "node:path";
 import { join } from "node:path";
 import { filesBelow } from "../../constructs/support.js";
-import { ExampleProject } from "./support.js";
+import { ExampleProject } from "../support/cdktf.js";
 
 const SECRETS = {
   AMAZON_ADS_CLIENT_SECRET: "amzn1.oa2-cs.v1.environment-client-secret-value",

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator } from "../../../src/emulator/index.js";
-import { ROOT, cleanEnv, emulatorSettings, runCommand } from "./support.js";
+import { ROOT, cleanEnv, emulatorSettings, runCommand } from "../support/cdktf.js";
 
 const npmStart = (env: NodeJS.ProcessEnv) =>
   runCommand(join(ROOT, "node_modules/.bin/tsx"), ["scripts/start.ts"], { cwd: ROOT, env });
@@ -44,7 +44,8 @@ describe("npm start", () => {
       expect(run.output).not.toContain("Emulator calls");
       expect(run.output).not.toContain(refreshToken);
       expect(run.code).toBe(0);
-      expect(amazon.admin.calls("consent")).toBe(0);
+      // One look at the consent page, by amazonads_lwa_app checking its URL; no consent given.
+      expect(amazon.admin.calls("consent")).toBe(1);
       expect(amazon.admin.calls("token", "authorization_code")).toBe(0);
     } finally {
       rmSync(stateDir, { recursive: true, force: true });

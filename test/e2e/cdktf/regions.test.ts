@@ -3,7 +3,7 @@
  * the `{region}` placeholder, and the profile is served by its country's region.
  */
 import { startEmulator, type Emulator } from "../../../src/emulator/index.js";
-import { ExampleProject, PRODUCER, CONSUMER, emulatorSettings, values } from "./support.js";
+import { ExampleProject, PRODUCER, CONSUMER, emulatorSettings, values } from "../support/cdktf.js";
 
 describe.each([
   ["EU", "UK", "1209876543210987"],

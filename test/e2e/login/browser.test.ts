@@ -3,35 +3,21 @@
  * by playwright-core) on the emulator's consent page clicking Allow or Deny, the redirect to
  * `localhost` caught by the process, then `profiles --json` reading the file it wrote.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { jest } from "@jest/globals";
 import { type Browser, chromium } from "playwright-core";
 import { DEFAULT_SEED, type Emulator } from "../../../src/emulator/index.js";
 import { emulatorAllowing, emulatorEnv, freePort } from "../../cli/support.js";
+import { type CliProcess, consentUrlOf, startCli, stopCli } from "../support/cli.js";
 
 // jest.config.js sets the e2e project's testTimeout, but Jest reads that option only globally:
 // without this, each test here would get the 5 s default while starting Node, tsx and Chromium.
 jest.setTimeout(300_000);
 
-const root = fileURLToPath(new URL("../../..", import.meta.url));
 const CHROMIUM = "/usr/bin/chromium";
-
-// Runs the CLI from source, the way bin/cdktf-amazon-ads.js runs the compiled one.
-const ENTRY = `import { main } from "./src/cli/main.ts";
-process.exitCode = await main([process.argv[0], "cdktf-amazon-ads", ...process.argv.slice(1)]);`;
-
-/** A CLI process with its output collected. */
-interface CliProcess {
-  readonly child: ChildProcessWithoutNullStreams;
-  stdout: string;
-  stderr: string;
-  readonly exited: Promise<number | null>;
-}
 
 let emulator: Emulator;
 let browser: Browser;
@@ -40,22 +26,7 @@ let redirectUri: string;
 const processes: CliProcess[] = [];
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): CliProcess {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "--input-type=module", "--eval", ENTRY, "--", ...args],
-    {
-      cwd: root,
-      env: { ...process.env, ...emulatorEnv(emulator), ...env, NODE_NO_WARNINGS: "1" },
-    },
-  );
-  const run: CliProcess = {
-    child,
-    stdout: "",
-    stderr: "",
-    exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))),
-  };
-  child.stdout.on("data", (chunk: Buffer) => (run.stdout += chunk.toString("utf8")));
-  child.stderr.on("data", (chunk: Buffer) => (run.stderr += chunk.toString("utf8")));
+  const run = startCli(args, { ...emulatorEnv(emulator), ...env });
   processes.push(run);
   return run;
 }
@@ -63,18 +34,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): CliProcess {
 /** Starts `login --no-browser` and resolves the consent address it prints. */
 async function startLogin(output: string): Promise<{ login: CliProcess; consentUrl: string }> {
   const login = cli(["login", "--no-browser", "--redirect-uri", redirectUri, "--output", output]);
-  const consentUrl = await new Promise<string>((resolve, reject) => {
-    const look = (): void => {
-      const found = /\n {2}(http:\/\/127\.0\.0\.1:\d+\/ap\/oa\?\S+)\n/.exec(login.stderr);
-      // The progress line comes once the listener is up.
-      if (found && login.stderr.includes("Waiting for you")) resolve(found[1]!);
-    };
-    login.child.stderr.on("data", look);
-    void login.exited.then((code) =>
-      reject(new Error(`login exited with ${code} before printing the URL:\n${login.stderr}`)),
-    );
-  });
-  return { login, consentUrl };
+  return { login, consentUrl: await consentUrlOf(login) };
 }
 
 async function scratchFile(): Promise<string> {
@@ -130,9 +90,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const run of processes) {
-    if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill("SIGKILL");
-  }
+  processes.forEach(stopCli);
   await browser?.close();
   await emulator?.close();
 });

@@ -3,7 +3,12 @@
  * error on the attribute that caused it, with the fix in the detail.
  */
 import { EMPTY_USER_ID } from "../../../src/emulator/index.js";
-import { expectSuccess, startProviderHarness, wrapped, type ProviderHarness } from "./support.js";
+import {
+  expectSuccess,
+  startProviderHarness,
+  wrapped,
+  type ProviderHarness,
+} from "../support/provider.js";
 
 const GRANT = `
 variable "refresh_token" {

@@ -5,7 +5,12 @@
 import { readFileSync, readdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { HEADER, expectSuccess, startProviderHarness, type ProviderHarness } from "./support.js";
+import {
+  HEADER,
+  expectSuccess,
+  startProviderHarness,
+  type ProviderHarness,
+} from "../support/provider.js";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 

@@ -5,7 +5,12 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeCredentialsFile } from "../../../src/amazon-ads/credentials-file.js";
-import { expectSuccess, startProviderHarness, wrapped, type ProviderHarness } from "./support.js";
+import {
+  expectSuccess,
+  startProviderHarness,
+  wrapped,
+  type ProviderHarness,
+} from "../support/provider.js";
 
 const TOKEN_VARIABLE = `
 variable "refresh_token" {
@@ -127,7 +132,7 @@ resource "amazonads_profile" "us" {
     const env = { TF_VAR_code: h.emulator.admin.issueCode() };
     expectSuccess(await h.tf(["init"]));
     expectSuccess(await h.tf(["apply", "-auto-approve"], env));
-    const state = JSON.parse((await h.tf(["state", "pull"])).stdout) as TerraformState;
+    const state = await h.state();
     const grant = state.resources.find((r) => r.type === "amazonads_authorization")!;
     h.emulator.admin.revokeGrant(grant.instances[0]!.attributes.refresh_token as string);
 
@@ -145,8 +150,3 @@ resource "amazonads_profile" "us" {
     expect(plan.stdout).toContain("amazonads_authorization.grant will be created");
   });
 });
-
-interface TerraformState {
-  serial: number;
-  resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[];
-}

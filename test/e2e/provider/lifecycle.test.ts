@@ -3,7 +3,7 @@
  * emulator: app + grant (a code redeemed once) + profile + data source, outputs (the big profile
  * id exact), a second plan that makes no token call and redeems nothing, then destroy.
  */
-import { expectSuccess, startProviderHarness, type ProviderHarness } from "./support.js";
+import { expectSuccess, startProviderHarness, type ProviderHarness } from "../support/provider.js";
 
 const CODE = `
 variable "code" {

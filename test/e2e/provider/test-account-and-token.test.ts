@@ -12,7 +12,7 @@ import {
   startProviderHarness,
   wrapped,
   type ProviderHarness,
-} from "./support.js";
+} from "../support/provider.js";
 
 const TOKEN_VARIABLE = `
 variable "refresh_token" {

@@ -132,6 +132,32 @@ describe("amazonads_authorization against the emulator", () => {
       ]);
     });
 
+    it("says the code may be spent when the exchange's answer arrives truncated", async () => {
+      e = await emulated();
+      e.emulator.admin.injectFault({ kind: "truncated-json", endpoint: "token", times: 1 });
+      const created = await e.driver.create(TYPE, codeConfig(e.emulator.admin.issueCode()));
+      expect(created.state).toBeNull();
+      expect(errors(created.diagnostics)).toEqual([
+        expect.objectContaining({
+          attribute: "authorization_code",
+          summary: "The answer to the code exchange was lost: the code may be spent",
+          detail: expect.stringContaining("get a new one with `cdktf-amazon-ads login`"),
+        }),
+      ]);
+    });
+
+    it("does not call a code spent when the token endpoint could not be reached at all", async () => {
+      e = await emulated({ env: { AMAZON_ADS_TOKEN_URL: "http://127.0.0.1:1/auth/o2/token" } });
+      const created = await e.driver.create(TYPE, codeConfig(e.emulator.admin.issueCode()));
+      expect(errors(created.diagnostics)).toEqual([
+        expect.objectContaining({
+          attribute: "authorization_code",
+          summary: "Could not create the authorization grant",
+          detail: expect.stringContaining("ECONNREFUSED"),
+        }),
+      ]);
+    });
+
     it("keeps the grant it redeemed even when Terraform stops the provider meanwhile", async () => {
       e = await emulated();
       e.emulator.admin.injectFault({ kind: "delay", ms: 150, endpoint: "token", times: 1 });

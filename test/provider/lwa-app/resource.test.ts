@@ -77,6 +77,43 @@ describe("amazonads_lwa_app against the emulator", () => {
     expect(e.emulator.admin.calls("token")).toBe(0);
   });
 
+  it("refuses a consent URL Amazon would refuse: an unregistered redirect URI, on redirect_uri, storing nothing", async () => {
+    e = await emulated();
+    const created = await e.driver.create(TYPE, { redirect_uri: "http://localhost:9999/cb" });
+    expect(created.state).toBeNull();
+    expect(errors(created.diagnostics)).toEqual([
+      expect.objectContaining({
+        summary: "The redirect URI is not on the app's Allowed Return URLs",
+        attribute: "redirect_uri",
+        detail: expect.stringContaining("Add http://localhost:9999/cb exactly"),
+      }),
+    ]);
+    expect(e.emulator.admin.calls("consent")).toBe(1);
+  });
+
+  it("refuses a scope Amazon did not approve, on scopes; a changed URL is checked again at update", async () => {
+    e = await emulated();
+    const { state } = await e.driver.create(TYPE, {});
+    const config = { scopes: ["advertising::campaign_management", "advertising::made_up"] };
+    const plan = await e.driver.plan(TYPE, config, state);
+    const applied = await e.driver.apply(TYPE, plan.planned, config, state);
+    expect(errors(applied.diagnostics)).toEqual([
+      expect.objectContaining({
+        summary: "Login with Amazon does not allow a requested scope",
+        attribute: "scopes",
+      }),
+    ]);
+    expect(applied.state).toEqual(state);
+  });
+
+  it("publishes the URL when Amazon cannot tell right now (consent page down)", async () => {
+    e = await emulated();
+    e.emulator.admin.injectFault({ endpoint: "consent", kind: "html", status: 404 });
+    const created = await e.driver.create(TYPE, {});
+    expect(errors(created.diagnostics)).toEqual([]);
+    expect(created.state?.authorization_url).toMatch(/^http:/);
+  });
+
   it("plans a re-verification when the secret's fingerprint no longer matches", async () => {
     e = await emulated();
     const { state } = await e.driver.create(TYPE, {});

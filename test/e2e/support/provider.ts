@@ -4,19 +4,29 @@
  * `AMAZON_ADS_*` environment pointing the provider at the emulator's per-region URLs with
  * `{region}`. Terraform runs for real, offline.
  */
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PROVIDER_VERSION } from "../../../src/provider/identity.js";
-import { startEmulator, type Emulator, type EmulatorOptions } from "../../../src/emulator/index.js";
-import { Workspace, type TerraformResult } from "../support/terraform.js";
+import {
+  startEmulator,
+  type Emulator,
+  type EmulatorLogEntry,
+  type EmulatorOptions,
+} from "../../../src/emulator/index.js";
+import { Workspace, type TerraformResult } from "./terraform.js";
 
 /** The `terraform` block every configuration starts with. */
-export const HEADER = `
+export const REQUIRED_PROVIDERS = `
 terraform {
   required_providers {
     amazonads = { source = "terraform.local/amazon-ads/amazonads", version = "${PROVIDER_VERSION}" }
   }
 }
-provider "amazonads" {}
+`;
+
+/** The `terraform` block and an empty provider block (settings from the environment). */
+export const HEADER = `${REQUIRED_PROVIDERS}provider "amazonads" {}
 `;
 
 /** A working directory with the provider, an emulator, and the environment joining them. */
@@ -25,14 +35,36 @@ export interface ProviderHarness {
   readonly emulator: Emulator;
   /** `AMAZON_ADS_*` variables pointing at the emulator (with `{region}`). */
   readonly env: Readonly<Record<string, string>>;
-  /** Writes `main.tf` (the header plus `body`). */
-  configure(body: string): void;
+  /** Writes `main.tf`: the terraform block, `provider` (default: an empty block) and `body`. */
+  configure(body: string, provider?: string): void;
   /** Runs terraform with the harness environment plus `env`. */
   tf(args: readonly string[], env?: Record<string, string | undefined>): Promise<TerraformResult>;
   /** A value of `terraform output -json`. */
   output(name: string): Promise<unknown>;
+  /** The state as `terraform state pull` prints it (empty resources when there is none). */
+  state(): Promise<TerraformState>;
+  /** Replaces the state with `state` (`terraform state push`), as time passing would change it. */
+  pushState(state: TerraformState): Promise<void>;
+  /** Deletes the local state (and its backup), so the next command starts from nothing. */
+  resetState(): void;
+  /** Every request the emulator finished since the harness started (no secrets in them). */
+  readonly requests: EmulatorLogEntry[];
   /** Stops the emulator and removes the directory. */
   finish(): Promise<void>;
+}
+
+/** A Terraform state as `terraform state pull` prints it. */
+export interface TerraformState {
+  serial: number;
+  resources: StateResource[];
+}
+
+/** One resource of a Terraform state. */
+export interface StateResource {
+  readonly mode: "managed" | "data";
+  readonly type: string;
+  readonly name: string;
+  readonly instances: { attributes: Record<string, unknown>; index_key?: number | string }[];
 }
 
 const entry = fileURLToPath(new URL("../../../src/provider/main.ts", import.meta.url));
@@ -41,7 +73,15 @@ const entry = fileURLToPath(new URL("../../../src/provider/main.ts", import.meta
 export async function startProviderHarness(
   options: EmulatorOptions = {},
 ): Promise<ProviderHarness> {
-  const emulator = await startEmulator({ autoApprove: true, ...options });
+  const requests: EmulatorLogEntry[] = [];
+  const emulator = await startEmulator({
+    autoApprove: true,
+    ...options,
+    log: (entry) => {
+      requests.push(entry);
+      options.log?.(entry);
+    },
+  });
   const ws = await Workspace.create({
     entry,
     host: "terraform.local",
@@ -63,13 +103,32 @@ export async function startProviderHarness(
     ws,
     emulator,
     env,
-    configure: (body) => ws.write("main.tf", `${HEADER}\n${body}`),
+    configure: (body, provider = 'provider "amazonads" {}') =>
+      ws.write("main.tf", `${REQUIRED_PROVIDERS}${provider}\n${body}`),
     tf,
     async output(name) {
       const result = await tf(["output", "-json", name]);
       if (result.code !== 0) throw new Error(`terraform output ${name} failed: ${result.output}`);
       return JSON.parse(result.stdout) as unknown;
     },
+    async state() {
+      const pulled = await tf(["state", "pull"]);
+      if (pulled.code !== 0) throw new Error(`terraform state pull failed: ${pulled.output}`);
+      return pulled.stdout.trim() === ""
+        ? { serial: 0, resources: [] }
+        : (JSON.parse(pulled.stdout) as TerraformState);
+    },
+    async pushState(state) {
+      ws.write("pushed.tfstate", JSON.stringify(state));
+      const pushed = await tf(["state", "push", "pushed.tfstate"]);
+      if (pushed.code !== 0) throw new Error(`terraform state push failed: ${pushed.output}`);
+    },
+    resetState() {
+      for (const name of ["terraform.tfstate", "terraform.tfstate.backup"]) {
+        rmSync(join(ws.dir, name), { force: true });
+      }
+    },
+    requests,
     async finish() {
       ws.remove();
       await emulator.close();

@@ -1,0 +1,198 @@
+/**
+ * The secret scan of plain HCL: a full deploy, re-plan, show and destroy, then the error paths (a
+ * spent code, a revoked grant, a wrong client secret, a code exchange whose answer was lost), all
+ * at TF_LOG=trace, mostly with TF_LOG_PATH. Not one secret the emulator issued or accepted (client
+ * secret, codes, PKCE verifier, refresh and access tokens), nor the wrong secret, may appear in any
+ * output stream or in any file of the working directory outside Terraform's state.
+ */
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { codeChallenge, createCodeVerifier } from "../../src/amazon-ads/index.js";
+import { expectDiagnostic } from "../e2e/support/diagnostics.js";
+import {
+  expectSuccess,
+  startProviderHarness,
+  type ProviderHarness,
+} from "../e2e/support/provider.js";
+import { filesBelow, findLeaks, zipEntries, type Scanned } from "../e2e/support/secret-scan.js";
+import type { TerraformResult } from "../e2e/support/terraform.js";
+import {
+  CODE_GRANT,
+  TOKEN_GRANT,
+  ageAccessTokens,
+  profileOfGrant,
+  sensitiveVariable,
+} from "./support.js";
+
+const WRONG_SECRET = "amzn1.oa2-cs.v1.this-is-not-the-secret-0123456789abcdef";
+
+const DEPLOYMENT = `${sensitiveVariable("client_secret")}${sensitiveVariable("code")}${sensitiveVariable("verifier")}
+resource "amazonads_lwa_app" "app" {}
+resource "amazonads_authorization" "grant" {
+  authorization_code = var.code
+  redirect_uri       = amazonads_lwa_app.app.redirect_uri
+  code_verifier      = var.verifier
+}
+resource "amazonads_profile" "uk" {
+  refresh_token = amazonads_authorization.grant.refresh_token
+  country_code  = "UK"
+}
+data "amazonads_profiles" "all" {
+  refresh_token = amazonads_authorization.grant.refresh_token
+}
+ephemeral "amazonads_access_token" "api" {
+  refresh_token = amazonads_authorization.grant.refresh_token
+}
+resource "terraform_data" "report" {
+  provisioner "local-exec" {
+    command     = "test -n \\"$TOKEN\\""
+    environment = { TOKEN = ephemeral.amazonads_access_token.api.access_token }
+  }
+}
+output "profile_id" { value = amazonads_profile.uk.profile_id }
+output "profile_ids" { value = data.amazonads_profiles.all.profile_ids }
+output "refresh_token" {
+  value     = amazonads_authorization.grant.refresh_token
+  sensitive = true
+}
+output "access_token" {
+  value     = amazonads_authorization.grant.access_token
+  sensitive = true
+}`;
+
+const PROVIDER = 'provider "amazonads" {\n  client_secret = var.client_secret\n}';
+
+// Terraform's state, and saved plans, which embed state and the variables' values by design.
+const STATE_FILES = /^(terraform\.tfstate(\.backup)?|pushed\.tfstate|tfplan)$/;
+
+describe("no secret in any output or file, plain HCL at TF_LOG=trace", () => {
+  let h: ProviderHarness;
+  const streams: Scanned[] = [];
+  let step = 0;
+  beforeAll(async () => {
+    h = await startProviderHarness();
+    mkdirSync(join(h.ws.dir, "logs"));
+  });
+  afterAll(() => h.finish());
+
+  /** Runs terraform at trace level, logging to a file unless `toStderr`; keeps both streams. */
+  async function traced(
+    args: readonly string[],
+    env: Record<string, string | undefined> = {},
+    toStderr = false,
+  ): Promise<TerraformResult> {
+    step += 1;
+    const name = `${String(step).padStart(2, "0")}-${args.join("-").replace(/[^a-z-]/gi, "")}`;
+    const result = await h.tf(args, {
+      ...env,
+      TF_LOG: "trace",
+      TF_LOG_PATH: toStderr ? undefined : join(h.ws.dir, "logs", `${name}.log`),
+    });
+    streams.push({ where: `${name} stdout`, content: result.stdout });
+    streams.push({ where: `${name} stderr`, content: result.stderr });
+    return result;
+  }
+
+  it("deploys, plans again, shows, and destroys a whole connection", async () => {
+    const verifier = createCodeVerifier();
+    const env = {
+      AMAZON_ADS_CLIENT_SECRET: undefined,
+      TF_VAR_client_secret: h.emulator.clientSecret,
+      TF_VAR_verifier: verifier,
+      TF_VAR_code: h.emulator.admin.issueCode({
+        codeChallenge: codeChallenge(verifier, "S256"),
+        codeChallengeMethod: "S256",
+      }),
+    };
+    h.configure(DEPLOYMENT, PROVIDER);
+    expectSuccess(await traced(["init"], env));
+    expectSuccess(await traced(["validate"], env));
+    expectSuccess(await traced(["plan", "-out=tfplan"], env));
+    expectSuccess(await traced(["apply", "tfplan"], env));
+    expect(h.emulator.admin.calls("token", "authorization_code")).toBe(1);
+    const again = expectSuccess(await traced(["plan", "-detailed-exitcode"], env, true));
+    expect(again.stderr).toContain("provider.terraform-provider-amazonads");
+    expectSuccess(await traced(["show"], env));
+    expectSuccess(await traced(["state", "show", "amazonads_authorization.grant"], env));
+    expectSuccess(await traced(["output"], env));
+    expectSuccess(await traced(["destroy", "-auto-approve"], env));
+  });
+
+  it("fails on a spent code, a revoked grant, a wrong secret and a lost answer, at trace level", async () => {
+    const spent = h.emulator.admin.issueCode();
+    h.configure(CODE_GRANT);
+    expectSuccess(await traced(["apply", "-auto-approve"], { TF_VAR_code: spent }));
+    h.resetState();
+    const reused = await traced(["apply", "-auto-approve", "-json"], { TF_VAR_code: spent });
+    expectDiagnostic(reused, {
+      severity: "error",
+      summary: "The authorization code was already redeemed or has expired",
+      block: 'resource "amazonads_authorization" "grant"',
+      attribute: "authorization_code",
+    });
+
+    h.resetState();
+    const { refreshToken } = h.emulator.admin.issueRefreshToken();
+    h.configure(`${TOKEN_GRANT}${profileOfGrant('country_code = "UK"')}`);
+    const tokenEnv = { TF_VAR_refresh_token: refreshToken };
+    expectSuccess(await traced(["apply", "-auto-approve"], tokenEnv));
+    h.emulator.admin.revokeGrant(refreshToken);
+    await h.pushState(ageAccessTokens(await h.state()));
+    const revoked = expectSuccess(await traced(["plan"], tokenEnv));
+    expect(revoked.output).toContain("The authorization grant was revoked: removed from state");
+    const refused = await traced(["apply", "-auto-approve"], tokenEnv, true);
+    expect(refused.output).toContain("Login with Amazon does not accept this refresh token");
+
+    h.resetState();
+    h.configure(`${CODE_GRANT}\nresource "amazonads_lwa_app" "app" {}`);
+    const wrong = await traced(["apply", "-auto-approve"], {
+      TF_VAR_code: h.emulator.admin.issueCode(),
+      AMAZON_ADS_CLIENT_SECRET: WRONG_SECRET,
+    });
+    expect(wrong.output).toContain("Login with Amazon rejected the client");
+
+    h.resetState();
+    h.configure(CODE_GRANT);
+    h.emulator.admin.injectFault({ endpoint: "token", kind: "truncated-json", times: 1 });
+    const lost = await traced(["apply", "-auto-approve"], {
+      TF_VAR_code: h.emulator.admin.issueCode(),
+    });
+    expect(lost.output).toContain("the code may be spent");
+  });
+
+  it("finds none of them in any stream or any file outside state", () => {
+    const secrets = [...h.emulator.admin.secrets(), WRONG_SECRET];
+    // The scan has something to find: the app's secret, codes, the verifier and tokens.
+    expect(secrets.length).toBeGreaterThanOrEqual(10);
+    const files = filesBelow(h.ws.dir, (path) => STATE_FILES.test(path));
+    const logs = readdirSync(join(h.ws.dir, "logs"));
+    expect(logs.length).toBeGreaterThanOrEqual(12);
+    const logText = logs.map((f) => readFileSync(join(h.ws.dir, "logs", f), "utf8")).join("");
+    // Trace logs of terraform and of the provider, with the provider's own debug lines.
+    expect(logText).toContain("provider.terraform-provider-amazonads");
+    expect(logText).toContain("redeeming the authorization code (once)");
+    expect(logText).toContain("[REDACTED]");
+    process.stdout.write(
+      `secret scan: ${secrets.length} secrets, ${streams.length} streams, ${files.length} files, ` +
+        `${Math.round(logText.length / 1024)} KiB of trace logs\n`,
+    );
+    expect(findLeaks([...streams, ...files], secrets)).toEqual([]);
+    // The scan can see them: the state holds the last grant, as it must.
+    const state = filesBelow(h.ws.dir, (path) => !STATE_FILES.test(path) && path !== "");
+    expect(findLeaks(state, secrets).length).toBeGreaterThan(0);
+  });
+
+  it("a saved plan holds the variables' values and the state's tokens (Terraform's design): protect it like state", async () => {
+    const { refreshToken } = h.emulator.admin.issueRefreshToken();
+    h.resetState();
+    h.configure(`${TOKEN_GRANT}${profileOfGrant('country_code = "UK"')}`);
+    expectSuccess(await h.tf(["apply", "-auto-approve"], { TF_VAR_refresh_token: refreshToken }));
+    expectSuccess(await h.tf(["plan", "-out=tfplan"], { TF_VAR_refresh_token: refreshToken }));
+    const entries = zipEntries(readFileSync(join(h.ws.dir, "tfplan")));
+    const inPlan = (name: string) =>
+      findLeaks([{ where: name, content: entries.get(name)! }], [refreshToken]).length > 0;
+    expect([...entries.keys()]).toEqual(expect.arrayContaining(["tfplan", "tfstate"]));
+    expect(inPlan("tfstate")).toBe(true);
+    expect(inPlan("tfplan")).toBe(true);
+  });
+});
