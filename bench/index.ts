@@ -104,6 +104,10 @@ const results = {
     token_calls_second_plan: f.tokenCalls,
     profile_calls_second_plan: f.profileCalls,
     profile_peak_concurrency: f.profilePeakConcurrency,
+    // Where a plan's CPU goes: terraform itself, the provider processes, terraform in the baseline.
+    terraform_cpu_ms: round(f.cpuMs.terraform),
+    provider_cpu_ms: round(f.cpuMs.provider),
+    baseline_cpu_ms: round(f.cpuMs.baseline),
     apply_ms: round(f.applyMs),
   })),
   scale_ratio: round(largest.ratio),
@@ -182,6 +186,13 @@ const rows: string[][] = [
     "",
     goal(f.tokenCalls === 0 && f.profileCalls <= f.connections, `0 / ≤ ${f.connections}`),
   ]),
+  ...scale.map((f) => [
+    `  ${f.connections}: CPU, terraform alone + provider`,
+    `${ms(f.cpuMs.terraform)} + ${ms(f.cpuMs.provider)}`,
+    `${ms(f.cpuMs.baseline)} terraform`,
+    ratio(f.cpuMs.terraform / f.cpuMs.baseline),
+    "",
+  ]),
   ["cdktf synth", ms(synth.synthMs), `${ms(synth.bareSynthMs)} bare app`, ratio(synth.ratio), ""],
 ];
 const widths = rows[0]!.map((_, column) =>
@@ -196,6 +207,10 @@ for (const row of rows) {
       .trimEnd(),
   );
 }
+console.log(
+  "\nCPU rows: the ratio is terraform's own CPU in the plan over the whole baseline plan's CPU," +
+    "\nwhich a provider that cost nothing would still leave (Terraform's work per gRPC resource).",
+);
 const rssGrowth = largest.rssMb - single.rssMb;
 console.log(
   `\nprovider memory from ${single.connections} to ${largest.connections} connections: ` +

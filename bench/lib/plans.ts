@@ -29,6 +29,12 @@ export interface PlanFigures {
   readonly profileCalls: number;
   /** The most profile requests one plan had in flight at once (Terraform runs 10 nodes at a time). */
   readonly profilePeakConcurrency: number;
+  /** Median CPU of one plan: terraform itself, its provider processes, and terraform in the baseline. */
+  readonly cpuMs: {
+    readonly terraform: number;
+    readonly provider: number;
+    readonly baseline: number;
+  };
   /** How long the first apply (which creates everything) took, for the reader. */
   readonly applyMs: number;
 }
@@ -67,10 +73,15 @@ export async function measurePlans(
     let tokenCalls = 0;
     let profileCalls = 0;
     let profilePeakConcurrency = 0;
+    const terraformCpu: number[] = [];
+    const providerCpu: number[] = [];
+    const baselineCpu: number[] = [];
     const planSubject = async () => {
       emulator.admin.resetCounters();
       const run = await subject.expect(PLAN);
       planMs.push(run.ms);
+      terraformCpu.push(run.memory.terraformCpuMs);
+      providerCpu.push(run.memory.childrenCpuMs);
       rssBytes = Math.max(rssBytes, run.memory.peakRssBytes);
       processes = Math.max(processes, run.memory.processes);
       tokenCalls = Math.max(tokenCalls, emulator.admin.calls("token"));
@@ -80,7 +91,11 @@ export async function measurePlans(
         emulator.admin.peakConcurrency("profile"),
       );
     };
-    const planBaseline = async () => baselineMs.push((await baseline.expect(PLAN)).ms);
+    const planBaseline = async () => {
+      const run = await baseline.expect(PLAN);
+      baselineMs.push(run.ms);
+      baselineCpu.push(run.memory.terraformCpuMs + run.memory.childrenCpuMs);
+    };
     // One untimed plan each warms the file cache and terraform's own start.
     await subject.expect(PLAN);
     await baseline.expect(PLAN);
@@ -99,6 +114,11 @@ export async function measurePlans(
       tokenCalls,
       profileCalls,
       profilePeakConcurrency,
+      cpuMs: {
+        terraform: median(terraformCpu),
+        provider: median(providerCpu),
+        baseline: median(baselineCpu),
+      },
       applyMs,
     };
   } finally {

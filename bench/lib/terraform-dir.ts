@@ -77,6 +77,8 @@ export class TerraformDir {
         env: { ...this.env, ...env },
         stdio: ["ignore", "pipe", "pipe"],
       });
+      // Every command is watched (memory of provider processes, CPU of terraform and its children),
+      // so subject and baseline pay the same polling.
       const watch = watchProviderMemory(child.pid ?? -1, PROGRAM_MARKER);
       let output = "";
       child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
