@@ -24,7 +24,10 @@ export interface Sample {
   readonly peakRssBytes?: number;
 }
 
-/** Starts `subject` once and times it; kills a still-running process after its first line. */
+/**
+ * Starts `subject` once and times it; ends a still-running process after its first line with
+ * SIGTERM, so that it cleans up (a provider removes its socket directory).
+ */
 export function sample(subject: Subject): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -42,7 +45,7 @@ export function sample(subject: Subject): Promise<Sample> {
       if (subject.until === "line" && result === undefined && newline >= 0) {
         const ms = performance.now() - started;
         result = { ms, output: stdout.slice(0, newline), ...memoryOf(child.pid) };
-        child.kill("SIGKILL");
+        child.kill("SIGTERM");
       }
     });
     child.on("exit", () => {
@@ -71,11 +74,13 @@ export function memoryOf(pid: number | undefined): { rssBytes?: number; peakRssB
 /**
  * Samples every subject `runs` times, interleaved (a round starts each subject once, in an order
  * that rotates every round) after `warmup` discarded rounds, so drift hits all subjects alike.
+ * `custom` may take over a subject's run (returning undefined leaves it to {@link sample}).
  */
 export async function interleave(
   subjects: readonly Subject[],
   runs: number,
   warmup = 2,
+  custom?: (subject: Subject) => Promise<Sample> | undefined,
 ): Promise<Sample[][]> {
   const samples: Sample[][] = subjects.map(() => []);
   for (let round = -warmup; round < runs; round++) {
@@ -83,7 +88,7 @@ export async function interleave(
       const index = (k + Math.max(round, 0)) % subjects.length;
       const subject = subjects[index];
       if (subject === undefined) continue;
-      const taken = await sample(subject);
+      const taken = await (custom?.(subject) ?? sample(subject));
       if (round >= 0) samples[index]?.push(taken);
     }
   }

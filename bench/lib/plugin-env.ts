@@ -12,6 +12,8 @@ export interface PluginEnvironment {
   readonly env: NodeJS.ProcessEnv;
   /** Human-readable: where PLUGIN_CLIENT_CERT came from, or that TLS is disabled. */
   readonly tls: string;
+  /** The client certificate and its key (PEM), to connect as Terraform does; absent without TLS. */
+  readonly client?: { readonly cert: string; readonly key: string };
 }
 
 /**
@@ -25,8 +27,8 @@ export function pluginEnvironment(): PluginEnvironment {
     TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE,
     PLUGIN_PROTOCOL_VERSIONS: "6",
   };
-  const cert = selfSignedClientCert();
-  if (cert === undefined) {
+  const client = selfSignedClientCert();
+  if (client === undefined) {
     return {
       env: { ...base, TF_DISABLE_PLUGIN_TLS: "1" },
       tls: "TLS disabled (TF_DISABLE_PLUGIN_TLS=1): openssl not found",
@@ -34,12 +36,13 @@ export function pluginEnvironment(): PluginEnvironment {
   }
   delete base.TF_DISABLE_PLUGIN_TLS;
   return {
-    env: { ...base, PLUGIN_CLIENT_CERT: cert },
+    env: { ...base, PLUGIN_CLIENT_CERT: client.cert },
     tls: "PLUGIN_CLIENT_CERT: ECDSA P-521 from openssl",
+    client,
   };
 }
 
-function selfSignedClientCert(): string | undefined {
+function selfSignedClientCert(): { cert: string; key: string } | undefined {
   const dir = mkdtempSync(join(tmpdir(), "bench-cert-"));
   try {
     const result = spawnSync(
@@ -65,7 +68,12 @@ function selfSignedClientCert(): string | undefined {
       ],
       { stdio: "ignore" },
     );
-    return result.status === 0 ? readFileSync(join(dir, "cert.pem"), "utf8") : undefined;
+    return result.status === 0
+      ? {
+          cert: readFileSync(join(dir, "cert.pem"), "utf8"),
+          key: readFileSync(join(dir, "key.pem"), "utf8"),
+        }
+      : undefined;
   } catch {
     return undefined;
   } finally {

@@ -2,8 +2,9 @@
  * The one way the client talks HTTP: a lazily created got instance with keep-alive agents, got's
  * own retry off, and our retry loop around it so that the policy stays the pure `decideRetry`.
  */
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
+import type * as HttpModule from "node:http";
+import type * as HttpsModule from "node:https";
+import { createRequire } from "node:module";
 import type { Got } from "got";
 import type { RequestSummary } from "./errors.js";
 import {
@@ -90,20 +91,26 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 
 let sharedGot: Promise<Got> | undefined;
 
-// got is imported on first use: a provider process that only answers schema calls never loads it.
+// got, node:http and node:https load on the first request: two of the three provider processes of
+// every plan only answer schema and validation calls and never pay for them. The built-ins come
+// through `require`, not `import()`: the provider bundle runs as a vm.Script, where a dynamic
+// import of a built-in has no loader (got itself is inside the bundle, so its import() is not one).
 function loadGot(): Promise<Got> {
-  sharedGot ??= import("got").then(({ got }) =>
-    got.extend({
+  sharedGot ??= import("got").then(({ got }) => {
+    const load = createRequire(import.meta.url);
+    const http = load("node:http") as typeof HttpModule;
+    const https = load("node:https") as typeof HttpsModule;
+    return got.extend({
       agent: {
-        http: new HttpAgent({ keepAlive: true }),
-        https: new HttpsAgent({ keepAlive: true }),
+        http: new http.Agent({ keepAlive: true }),
+        https: new https.Agent({ keepAlive: true }),
       },
       retry: { limit: 0 },
       throwHttpErrors: false,
       followRedirect: false,
       responseType: "text",
-    }),
-  );
+    });
+  });
   return sharedGot;
 }
 

@@ -92,15 +92,17 @@ export function createLogger(options: LoggerOptions, fields: LogFields = {}): Lo
     };
     write(`${JSON.stringify(line, replaceUnloggable)}\n`);
   };
-  return {
+  const logger: Logger = {
     trace: log("trace"),
     debug: log("debug"),
     info: log("info"),
     warn: log("warn"),
     error: log("error"),
-    with: (more) => createLogger(options, { ...fields, ...more }),
+    // With logging off (the usual case) every request's logger is this one: nothing to build.
+    with: (more) => (min === Infinity ? logger : createLogger(options, { ...fields, ...more })),
     enabled: (level) => RANK[level] >= min,
   };
+  return logger;
 }
 
 /** `2006-01-02T15:04:05.000000Z`: hclog's format, which Terraform requires to parse the line. */

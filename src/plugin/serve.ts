@@ -3,7 +3,7 @@
  * socket in a private directory with mutual TLS, print the handshake line, and exit promptly when
  * Terraform says so.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServerCertificate } from "./go-plugin/certificate.js";
@@ -12,7 +12,7 @@ import { createLogger, logLevelFromEnv, type Logger } from "./logging.js";
 import type { Provider } from "./provider.js";
 import type { Schema } from "./schema/schema.js";
 import { createProviderService } from "./framework/provider-service.js";
-import { listenGrpc } from "./transport/grpc-server.js";
+import { listenSocket, serveGrpc } from "./transport/grpc-server.js";
 
 const SHUTDOWN = "/plugin.GRPCController/Shutdown";
 /** go-plugin streams that only need to stay open: stdout/stderr forwarding and the connection broker. */
@@ -34,7 +34,8 @@ export interface ServeOptions {
 
 /**
  * Serves `provider` over Terraform's plugin protocol 6 until Terraform shuts it down.
- * Resolves once the handshake line is written (the process then lives on serving RPCs).
+ * Resolves once the handshake line is written and the server is ready (the process then lives
+ * on serving RPCs).
  */
 export async function serve<S extends Schema, D>(
   provider: Provider<S, D>,
@@ -57,11 +58,17 @@ export async function serve<S extends Schema, D>(
   process.on("SIGTERM", () => exit(0));
 
   const certificate = start.tls ? createServerCertificate() : undefined;
+  const socketPath = join(directory, "plugin.sock");
+  const listener = await listenSocket(socketPath);
+  // Announce as soon as the socket is bound: Terraform dials while the transport (node:http2,
+  // TLS) and the provider's service are made, and connections wait unread until then.
+  const line = handshakeLine(socketPath, certificate?.der);
+  (options.writeHandshake ?? writeStdout)(`${line}\n`);
+
   const service = createProviderService(provider, log);
   const unary = new Map(service.methods);
   unary.set(SHUTDOWN, async () => new Uint8Array());
-  const server = await listenGrpc({
-    socketPath: join(directory, "plugin.sock"),
+  const server = serveGrpc(listener, {
     ...(certificate && start.ok && start.tls
       ? {
           tls: {
@@ -83,7 +90,15 @@ export async function serve<S extends Schema, D>(
       });
     },
   });
-  const line = handshakeLine(join(directory, "plugin.sock"), certificate?.der);
-  (options.writeHandshake ?? ((text) => process.stdout.write(text)))(`${line}\n`);
-  log.debug("plugin started", { socket: join(directory, "plugin.sock"), tls: start.tls });
+  log.debug("plugin started", { socket: socketPath, tls: start.tls });
+}
+
+// Straight to the file descriptor: making `process.stdout` (a stream over the pipe) costs a few
+// milliseconds of every start, for one line.
+function writeStdout(text: string): void {
+  try {
+    writeSync(1, text);
+  } catch {
+    process.stdout.write(text);
+  }
 }

@@ -40,17 +40,16 @@ export function encodeState(schema: Schema, value: Value): Uint8Array {
   return encodeMsgpack(withoutWriteOnly(schema, value), schema.type);
 }
 
-/** The context every handler request carries. */
+/**
+ * The context every handler request carries. `signal` is the call's own, which the provider
+ * service already aborts when Terraform stops the provider.
+ */
 export function requestContext<D>(
   host: Host<D>,
   signal: AbortSignal,
   fields: Record<string, unknown>,
 ): RequestContext<D> {
-  return {
-    providerData: host.providerData,
-    log: host.log.with(fields),
-    signal: AbortSignal.any([host.stopSignal, signal]),
-  };
+  return { providerData: host.providerData, log: host.log.with(fields), signal };
 }
 
 /**

@@ -18,9 +18,29 @@ export function redactBySchema(shape: ObjectShape, value: Value): Value {
   );
 }
 
-/** A copy of `value` with every write-only attribute null (they never enter plan or state). */
+/**
+ * `value` with every write-only attribute null (they never enter plan or state): a copy when the
+ * shape has write-only attributes, else `value` itself (most schemas have none, and every state
+ * Terraform receives passes here).
+ */
 export function withoutWriteOnly(shape: ObjectShape, value: Value): Value {
+  if (!hasWriteOnly(shape)) return value;
   return mapAttributes(shape, value, (attribute) => (attribute.writeOnly ? null : undefined));
+}
+
+const writeOnlyShapes = new WeakMap<ObjectShape, boolean>();
+
+function hasWriteOnly(shape: ObjectShape): boolean {
+  let found = writeOnlyShapes.get(shape);
+  if (found === undefined) {
+    found =
+      Object.values(shape.attributes).some((attribute) => {
+        const nested = nestedShape(attribute);
+        return attribute.writeOnly === true || (nested !== undefined && hasWriteOnly(nested));
+      }) || Object.values(shape.blocks).some((block) => hasWriteOnly(block));
+    writeOnlyShapes.set(shape, found);
+  }
+  return found;
 }
 
 /**

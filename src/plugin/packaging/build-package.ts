@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { bundleProvider, type BundleResult } from "./bundle.js";
 import { h1Hash } from "./dirhash.js";
 import { packageFileNames, type PackageFileNames } from "./package-files.js";
-import { nodeVariableFor, renderShim } from "./shim.js";
+import { cacheVariableFor, nodeVariableFor, renderShim } from "./shim.js";
 
 /** What to build. */
 export interface BuildPackageOptions {
@@ -25,6 +25,8 @@ export interface BuildPackageOptions {
   readonly nodeVariable?: string;
   /** Minify the bundle; default `true`. */
   readonly minify?: boolean;
+  /** Variable that turns the code cache off or moves it; default {@link cacheVariableFor}. */
+  readonly cacheVariable?: string;
 }
 
 /** A built package. */
@@ -53,22 +55,22 @@ export async function buildProviderPackage(options: BuildPackageOptions): Promis
     }
     rmSync(join(dir, name), { force: true });
   }
+  const programName = `terraform-provider-${options.providerType}`;
+  const nodeVariable = options.nodeVariable ?? nodeVariableFor(options.providerType);
   const bundle = await bundleProvider({
     entry: options.entry,
     outFile: join(dir, files.bundle),
+    launcher: {
+      programName,
+      nodeVariable,
+      cacheVariable: options.cacheVariable ?? cacheVariableFor(options.providerType),
+    },
     ...(options.rootDir !== undefined && { rootDir: options.rootDir }),
     ...(options.minify !== undefined && { minify: options.minify }),
   });
   chmodSync(bundle.outFile, 0o644);
   const shim = join(dir, files.executable);
-  writeFileSync(
-    shim,
-    renderShim({
-      programName: `terraform-provider-${options.providerType}`,
-      bundleFileName: files.bundle,
-      nodeVariable: options.nodeVariable ?? nodeVariableFor(options.providerType),
-    }),
-  );
+  writeFileSync(shim, renderShim({ programName, bundleFileName: files.bundle, nodeVariable }));
   chmodSync(shim, 0o755);
   return { dir, files, hash: h1Hash(dir), bundle };
 }

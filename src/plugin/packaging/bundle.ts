@@ -8,17 +8,21 @@
  *
  * Format: CommonJS by default. With a got + zod program on Node 20 it reached its handshake
  * 5–15 ms sooner than the same bundle as ESM (`npm run bench:bundle`); CommonJS dependencies
- * may `require` Node built-ins without a `createRequire` banner; and a CommonJS script could
- * later be compiled with a V8 code cache (`vm.Script` `cachedData`). Top-level `await` is not
- * available in it.
+ * may `require` Node built-ins without a `createRequire` banner; and a CommonJS program can be
+ * compiled with a V8 code cache: with the `launcher` option the file holds the program as a
+ * string behind `launcher.ts`, which checks the Node.js version and compiles the program with a
+ * cache kept outside the package. Top-level `await` is not available in it.
  * `import.meta.url`, `import.meta.dirname` and `import.meta.filename` are rewritten to the
  * bundle's own location, so code using them keeps working, relative to the bundle instead of the
  * source file (files read that way must be shipped beside the bundle).
  */
-import { build } from "esbuild";
+import { build, type Metafile } from "esbuild";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { LaunchConfig } from "./launcher.js";
+import { MIN_NODE_MAJOR } from "./shim.js";
 
 /** What to bundle and how. */
 export interface BundleOptions {
@@ -35,6 +39,20 @@ export interface BundleOptions {
   readonly format?: "cjs" | "esm";
   /** Minify whitespace, syntax and identifiers (function and class names are kept); default `true`. */
   readonly minify?: boolean;
+  /** Put the program behind the launcher (CommonJS only); default: a plain bundle. */
+  readonly launcher?: LauncherOptions;
+}
+
+/** How the launcher introduces itself; see `launcher.ts`. */
+export interface LauncherOptions {
+  /** Name at the start of its version error line, e.g. `terraform-provider-demo`. */
+  readonly programName: string;
+  /** Variable naming a node executable (the version error suggests it). */
+  readonly nodeVariable: string;
+  /** Variable that turns the code cache off (`off`) or names its directory. */
+  readonly cacheVariable: string;
+  /** Lowest accepted Node.js major version; default {@link MIN_NODE_MAJOR}. */
+  readonly minNodeMajor?: number;
 }
 
 /** The written bundle. */
@@ -49,8 +67,11 @@ export interface BundleResult {
   readonly warnings: readonly string[];
 }
 
-/** The Node.js version the bundle's syntax targets; the shim refuses older majors. */
+/** The Node.js version the bundle's syntax targets; the launcher refuses older majors. */
 export const BUNDLE_TARGET = "node20";
+
+/** The oldest Node.js the launcher itself parses on, so that it can say what is wrong. */
+const LAUNCHER_TARGET = "node8";
 
 const IMPORT_META_URL = "__bundle_import_meta_url";
 
@@ -65,10 +86,14 @@ export async function bundleProvider(options: BundleOptions): Promise<BundleResu
       ? `var ${IMPORT_META_URL} = require("node:url").pathToFileURL(__filename).href;`
       : 'import { createRequire as __bundle_create_require } from "node:module";\n' +
         "const require = __bundle_create_require(import.meta.url);";
+  if (options.launcher && format !== "cjs") {
+    throw new Error("The launcher runs CommonJS programs only: bundle with format cjs.");
+  }
   const result = await build({
     absWorkingDir: rootDir,
     entryPoints: [entry],
     outfile: outFile,
+    write: false,
     bundle: true,
     platform: "node",
     target: BUNDLE_TARGET,
@@ -87,8 +112,16 @@ export async function bundleProvider(options: BundleOptions): Promise<BundleResu
             "import.meta.filename": "__filename",
           }
         : {},
+    metafile: true,
     logLevel: "silent",
   });
+  const program = result.outputFiles?.[0]?.text ?? "";
+  if (options.launcher) refuseDynamicImports(result.metafile);
+  const text = options.launcher
+    ? await withLauncher(program, options.launcher, rootDir, options.minify ?? true)
+    : program;
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, text);
   const content = readFileSync(outFile);
   return {
     outFile,
@@ -99,6 +132,67 @@ export async function bundleProvider(options: BundleOptions): Promise<BundleResu
         `${warning.location ? `${warning.location.file}:${warning.location.line}: ` : ""}${warning.text}`,
     ),
   };
+}
+
+// The program travels as a string literal: V8 only scans it when the launcher's file is compiled,
+// and compiles it (from the code cache when it can) only when the launcher runs it.
+async function withLauncher(
+  program: string,
+  launcher: LauncherOptions,
+  rootDir: string,
+  minify: boolean,
+): Promise<string> {
+  const config: LaunchConfig = {
+    programName: launcher.programName,
+    minNodeMajor: launcher.minNodeMajor ?? MIN_NODE_MAJOR,
+    nodeVariable: launcher.nodeVariable,
+    cacheVariable: launcher.cacheVariable,
+    sourceHash: createHash("sha256").update(program).digest("hex"),
+  };
+  // The TypeScript source when running from src/ (tests, scripts), the compiled file from dist/.
+  const here = dirname(fileURLToPath(import.meta.url));
+  const launcherFile = ["launcher.ts", "launcher.js"]
+    .map((name) => join(here, name))
+    .find((file) => existsSync(file));
+  if (launcherFile === undefined) throw new Error(`launcher.ts is missing beside ${here}.`);
+  const result = await build({
+    absWorkingDir: rootDir,
+    stdin: {
+      contents:
+        `require(${JSON.stringify(launcherFile)}).launch(module, ${JSON.stringify(config)}, ` +
+        `${PROGRAM_PLACEHOLDER});`,
+      resolveDir: rootDir,
+      sourcefile: "launch.js",
+      loader: "js",
+    },
+    bundle: true,
+    write: false,
+    platform: "node",
+    target: LAUNCHER_TARGET,
+    format: "cjs",
+    minify,
+    sourcemap: false,
+    define: { [PROGRAM_PLACEHOLDER]: JSON.stringify(program) },
+    logLevel: "silent",
+  });
+  return result.outputFiles[0]?.text ?? "";
+}
+
+const PROGRAM_PLACEHOLDER = "__PROVIDER_PROGRAM_SOURCE__";
+
+// The launcher runs the program as a vm.Script, which has no loader for `import()`: a dynamic
+// import of anything left outside the bundle (a Node.js built-in) would fail only at run time.
+function refuseDynamicImports(metafile: Metafile | undefined): void {
+  const external = Object.values(metafile?.outputs ?? {})
+    .flatMap((output) => output.imports)
+    .filter((i) => i.kind === "dynamic-import" && i.external)
+    .map((i) => i.path);
+  if (external.length > 0) {
+    throw new Error(
+      `The provider program imports ${[...new Set(external)].join(", ")} with import(), which ` +
+        "cannot run behind the launcher. Load built-ins with createRequire(import.meta.url) instead.",
+    );
+  }
 }
 
 function packageRootOf(file: string): string {

@@ -3,10 +3,11 @@
  *
  * Terraform executes `terraform-provider-<type>_v<version>` from the package directory. The shim
  * resolves its own directory (through symbolic links), picks `node` from an override variable or
- * the `PATH`, checks that its major version is recent enough and `exec`s it, so the provider
- * process is Node itself: signals, stdin, stdout, stderr, arguments and environment pass through
- * untouched. When Node is missing or too old it prints ONE line on stdout, which Terraform shows
- * verbatim in its "Unrecognized remote plugin message" error, and exits 1.
+ * the `PATH` and `exec`s it, so the provider process is Node itself: signals, stdin, stdout,
+ * stderr, arguments and environment pass through untouched. When Node is missing it prints ONE
+ * line on stdout, which Terraform shows verbatim in its "Unrecognized remote plugin message"
+ * error, and exits 1. A Node.js that is too old is refused the same way by the bundle's launcher
+ * (`launcher.ts`): asking `node --version` here would start a second node on every start.
  */
 
 /** The lowest Node.js major version the bundle is built for (esbuild target `node20`). */
@@ -20,13 +21,22 @@ export interface ShimOptions {
   readonly bundleFileName: string;
   /** Environment variable naming a `node` executable to use instead of the one on `PATH`. */
   readonly nodeVariable: string;
-  /** Lowest accepted Node.js major version; default {@link MIN_NODE_MAJOR}. */
+  /** Lowest Node.js major version, named in the error when there is none; default {@link MIN_NODE_MAJOR}. */
   readonly minNodeMajor?: number;
 }
 
 /** The conventional override variable for a provider type: `demo` → `DEMO_NODE`. */
 export function nodeVariableFor(providerType: string): string {
-  return `${providerType.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_NODE`;
+  return `${variablePrefix(providerType)}_NODE`;
+}
+
+/** The variable that turns the launcher's code cache off or moves it: `demo` → `DEMO_CODE_CACHE`. */
+export function cacheVariableFor(providerType: string): string {
+  return `${variablePrefix(providerType)}_CODE_CACHE`;
+}
+
+function variablePrefix(providerType: string): string {
+  return providerType.toUpperCase().replace(/[^A-Z0-9]/g, "_");
 }
 
 /** Renders the shim's text. The result is deterministic: only the options appear in it. */
@@ -40,7 +50,8 @@ export function renderShim(options: ShimOptions): string {
   }
   const fix = `install Node.js ${minMajor} or later, or set ${nodeVariable} to its node executable`;
   // Every line below is plain POSIX sh (dash, busybox, bash, zsh in sh mode). The only command
-  // besides node that it may run is readlink, and only when the shim was reached via a link.
+  // besides node that it may run is readlink, and only when the shim was reached via a link; the
+  // PATH is searched with built-ins, so a start forks nothing.
   return `#!/bin/sh
 # ${programName}: a Terraform provider written in TypeScript. This script starts Node.js
 # (>= ${minMajor}) on ${bundleFileName}, the provider's bundle beside it.
@@ -58,23 +69,21 @@ case $self in
 esac
 node=\${${nodeVariable}:-}
 if [ -z "$node" ]; then
-  node=$(command -v node 2>/dev/null) || node=
+  set -f
+  saved_ifs=$IFS
+  IFS=:
+  for dir in $PATH; do
+    if [ -f "\${dir:-.}/node" ] && [ -x "\${dir:-.}/node" ]; then
+      node=\${dir:-.}/node
+      break
+    fi
+  done
+  IFS=$saved_ifs
+  set +f
   if [ -z "$node" ]; then
     echo "${programName}: Node.js >= ${minMajor} is required but no 'node' was found on PATH; ${fix}."
     exit 1
   fi
-fi
-version=$("$node" --version 2>/dev/null) || version=
-major=\${version#v}
-major=\${major%%.*}
-case $major in
-  ''|*[!0-9]*)
-    echo "${programName}: Node.js >= ${minMajor} is required but '$node' did not report a Node.js version; ${fix}."
-    exit 1 ;;
-esac
-if [ "$major" -lt ${minMajor} ]; then
-  echo "${programName}: Node.js >= ${minMajor} is required but '$node' is $version; ${fix}."
-  exit 1
 fi
 exec "$node" "$here/${bundleFileName}" "$@"
 `;

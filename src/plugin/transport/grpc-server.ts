@@ -4,8 +4,15 @@
  * It serves unary calls (one length-prefixed message in, one out, status in `grpc-status` /
  * `grpc-message` trailers) and streams that are only held open (go-plugin's stdio and broker
  * streams). That is all Terraform's plugin protocol needs, and it loads nothing but `node:http2`.
+ *
+ * Listening and serving are two steps: {@link listenSocket} binds the socket (all go-plugin needs
+ * before it can be told where to connect) and holds connections that arrive; {@link serveGrpc}
+ * then loads `node:http2` and TLS (~10 ms) and serves them. A plugin announces itself in between,
+ * so that loading overlaps with Terraform's own work instead of delaying the announcement.
  */
-import * as http2 from "node:http2";
+import type * as http2 from "node:http2";
+import { createRequire } from "node:module";
+import { createServer, type Server, type Socket } from "node:net";
 
 /** gRPC status codes used by this server. */
 export const GrpcStatus = {
@@ -46,9 +53,13 @@ export interface ServerTls {
 }
 
 /** What to serve and where. */
-export interface GrpcServerOptions {
+export interface GrpcServerOptions extends ServeOptions {
   /** Unix socket path to listen on. */
   readonly socketPath: string;
+}
+
+/** What to serve on a listening socket. */
+export interface ServeOptions {
   /** Mutual TLS settings; without them the server speaks cleartext HTTP/2 (h2c). */
   readonly tls?: ServerTls;
   /** Unary methods by full path, e.g. `/tfplugin6.Provider/GetProviderSchema`. */
@@ -70,10 +81,51 @@ export interface GrpcServer {
   close(): Promise<void>;
 }
 
+/** A bound socket whose connections wait, unread, until {@link serveGrpc} serves them. */
+export interface SocketListener {
+  readonly server: Server;
+  /** Hands every waiting and later connection to `accept`. */
+  acceptWith(accept: (socket: Socket) => void): void;
+}
+
+/** Binds `socketPath`; resolves once it accepts connections. */
+export function listenSocket(socketPath: string): Promise<SocketListener> {
+  const waiting: Socket[] = [];
+  let accept: ((socket: Socket) => void) | undefined;
+  // Paused, so that no byte (a TLS hello) is read before the server that understands it exists.
+  const server = createServer({ pauseOnConnect: true }, (socket) =>
+    accept ? accept(socket) : waiting.push(socket),
+  );
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(socketPath, () => {
+      server.off("error", reject);
+      resolve({
+        server,
+        acceptWith(handler) {
+          accept = handler;
+          for (const socket of waiting.splice(0)) handler(socket);
+        },
+      });
+    });
+  });
+}
+
 /** Starts a gRPC server listening on `options.socketPath`; resolves once it accepts connections. */
-export function listenGrpc(options: GrpcServerOptions): Promise<GrpcServer> {
+export async function listenGrpc(options: GrpcServerOptions): Promise<GrpcServer> {
+  return serveGrpc(await listenSocket(options.socketPath), options);
+}
+
+/** Serves gRPC on the connections of `listener`, loading `node:http2` (and TLS) now. */
+export function serveGrpc(listener: SocketListener, options: ServeOptions): GrpcServer {
+  // `require`, not `import()`: a provider bundle runs as a vm.Script, where a dynamic import of
+  // a built-in has no loader.
+  const load = createRequire(import.meta.url);
+  const { createSecureServer, createServer: createPlainServer } = load(
+    "node:http2",
+  ) as typeof http2;
   const server = options.tls
-    ? http2.createSecureServer({
+    ? createSecureServer({
         key: options.tls.key,
         cert: options.tls.cert,
         ca: [options.tls.clientCert],
@@ -82,7 +134,7 @@ export function listenGrpc(options: GrpcServerOptions): Promise<GrpcServer> {
         ALPNProtocols: ["h2"],
         minVersion: "TLSv1.2",
       })
-    : http2.createServer();
+    : createPlainServer();
   const sessions = new Set<http2.ServerHttp2Session>();
   const held = new Set<http2.ServerHttp2Stream>();
   server.on("session", (session: http2.ServerHttp2Session) => {
@@ -99,22 +151,20 @@ export function listenGrpc(options: GrpcServerOptions): Promise<GrpcServer> {
     stream.once("close", () => options.afterCall?.(path));
     void serveUnary(stream, handler);
   });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.socketPath, () => {
-      server.off("error", reject);
-      resolve({
-        async close() {
-          const ended = [...held].map(
-            (stream) => new Promise<void>((done) => (stream.once("close", done), stream.end())),
-          );
-          await Promise.race([Promise.all(ended), new Promise((r) => setTimeout(r, 200))]);
-          for (const session of sessions) session.close();
-          server.close();
-        },
-      });
-    });
+  listener.acceptWith((socket) => {
+    server.emit("connection", socket);
+    socket.resume();
   });
+  return {
+    async close() {
+      const ended = [...held].map(
+        (stream) => new Promise<void>((done) => (stream.once("close", done), stream.end())),
+      );
+      await Promise.race([Promise.all(ended), new Promise((r) => setTimeout(r, 200))]);
+      for (const session of sessions) session.close();
+      listener.server.close();
+    },
+  };
 }
 
 function holdOpen(stream: http2.ServerHttp2Stream, held: Set<http2.ServerHttp2Stream>): void {

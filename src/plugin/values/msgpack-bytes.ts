@@ -11,8 +11,7 @@ export function isExtension(head: number): boolean {
 
 /** A growable byte buffer with the MessagePack encodings Terraform values need. */
 export class ByteWriter {
-  private buffer = new Uint8Array(256);
-  private view = new DataView(this.buffer.buffer);
+  private buffer = Buffer.allocUnsafe(256);
   private length = 0;
 
   byte(b: number): void {
@@ -28,33 +27,52 @@ export class ByteWriter {
 
   uint(width: 1 | 2 | 4, value: number): void {
     this.reserve(width);
-    if (width === 1) this.view.setUint8(this.length, value);
-    else if (width === 2) this.view.setUint16(this.length, value);
-    else this.view.setUint32(this.length, value);
+    if (width === 1) this.buffer.writeUInt8(value, this.length);
+    else if (width === 2) this.buffer.writeUInt16BE(value, this.length);
+    else this.buffer.writeUInt32BE(value, this.length);
     this.length += width;
   }
 
-  integer(value: bigint): void {
-    if (value >= 0n && value < 128n) return this.byte(Number(value));
-    if (value < 0n && value >= -32n) return this.byte(Number(value) & 0xff);
+  integer(value: bigint | number): void {
+    if (value >= 0 && value < 128) return this.byte(Number(value));
+    if (value < 0 && value >= -32) return this.byte(Number(value) & 0xff);
     this.byte(0xd3); // int64: one width for everything else keeps this simple and exact
     this.reserve(8);
-    this.view.setBigInt64(this.length, value);
+    this.buffer.writeBigInt64BE(BigInt(value), this.length);
     this.length += 8;
   }
 
   float64(value: number): void {
     this.byte(0xcb);
     this.reserve(8);
-    this.view.setFloat64(this.length, value);
+    this.buffer.writeDoubleBE(value, this.length);
     this.length += 8;
   }
 
   str(text: string): void {
-    const data = new TextEncoder().encode(text);
-    if (data.length < 32) this.byte(0xa0 | data.length);
-    else this.sized([0xd9, 0xda, 0xdb], data.length);
-    this.bytes(data);
+    // Short ASCII (every attribute name, most values) is copied byte by byte: no native call.
+    const count = text.length;
+    if (count < 32) {
+      this.reserve(count + 1);
+      const start = this.length;
+      let i = 0;
+      for (; i < count; i++) {
+        const code = text.charCodeAt(i);
+        if (code > 0x7f) break;
+        this.buffer[start + 1 + i] = code;
+      }
+      if (i === count) {
+        this.buffer[start] = 0xa0 | count;
+        this.length = start + 1 + count;
+        return;
+      }
+    }
+    // Otherwise written in place: the header's size depends on the UTF-8 length, known first.
+    const length = Buffer.byteLength(text);
+    if (length < 32) this.byte(0xa0 | length);
+    else this.sized([0xd9, 0xda, 0xdb], length);
+    this.reserve(length);
+    this.length += this.buffer.write(text, this.length, "utf8");
   }
 
   bin(data: Uint8Array): void {
@@ -96,15 +114,14 @@ export class ByteWriter {
   }
 
   finish(): Uint8Array {
-    return this.buffer.slice(0, this.length);
+    return new Uint8Array(this.buffer.subarray(0, this.length));
   }
 
   private reserve(extra: number): void {
     if (this.length + extra <= this.buffer.length) return;
-    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + extra));
-    grown.set(this.buffer.subarray(0, this.length));
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + extra));
+    this.buffer.copy(grown, 0, 0, this.length);
     this.buffer = grown;
-    this.view = new DataView(grown.buffer);
   }
 }
 
@@ -112,9 +129,11 @@ export class ByteWriter {
 export class MsgpackReader {
   offset = 0;
   private readonly view: DataView;
+  private readonly text: Buffer;
 
   constructor(private readonly data: Uint8Array) {
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    this.text = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   }
 
   peek(): number {
@@ -152,7 +171,23 @@ export class MsgpackReader {
 
   /** A string, decoded as UTF-8. */
   string(): string {
-    return new TextDecoder().decode(this.bytesOrString());
+    const bytes = this.bytesOrString();
+    if (bytes.length < 32) {
+      // Short ASCII is read without a native call; anything else goes through Node's decoder.
+      let text = "";
+      for (let i = 0; i < bytes.length; i++) {
+        const code = bytes[i] as number;
+        if (code > 0x7f) return this.decode(bytes);
+        text += String.fromCharCode(code);
+      }
+      return text;
+    }
+    return this.decode(bytes);
+  }
+
+  private decode(bytes: Uint8Array): string {
+    const start = bytes.byteOffset - this.data.byteOffset;
+    return this.text.toString("utf8", start, start + bytes.length);
   }
 
   /** The bytes of a str or bin item. */
@@ -167,7 +202,9 @@ export class MsgpackReader {
 
   number(): number | BigNumber {
     const b = this.peek();
-    if (b <= 0x7f || b >= 0xe0 || (b >= 0xcc && b <= 0xd3)) {
+    if (b <= 0x7f) return (this.offset++, b);
+    if (b >= 0xe0) return (this.offset++, b - 0x100);
+    if (b >= 0xcc && b <= 0xd3) {
       const integer = this.integer();
       if (
         integer >= BigInt(Number.MIN_SAFE_INTEGER) &&

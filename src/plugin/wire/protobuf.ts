@@ -11,46 +11,37 @@ const WIRE_FIXED64 = 1;
 const WIRE_LENGTH_DELIMITED = 2;
 const WIRE_FIXED32 = 5;
 
-type RawField = bigint | Uint8Array;
+// Varints that fit a double exactly are numbers; only longer ones (negative int64s) are bigints.
+type RawField = number | bigint | Uint8Array;
+
+const EMPTY = new Uint8Array(0);
 
 /** The fields of one decoded message, by field number. */
 export class ProtoFields {
   private readonly byNumber = new Map<number, RawField[]>();
+  private readonly data: Uint8Array;
+  private at = 0;
 
   /** Splits `bytes` into fields. Throws a TypeError on truncated or malformed input. */
   constructor(bytes: Uint8Array) {
-    let at = 0;
-    const varint = (): bigint => {
-      let result = 0n;
-      for (let shift = 0n; ; shift += 7n) {
-        if (at >= bytes.length || shift > 63n) throw new TypeError("malformed protobuf varint");
-        const b = bytes[at++] as number;
-        result |= BigInt(b & 0x7f) << shift;
-        if ((b & 0x80) === 0) return result;
-      }
-    };
-    const slice = (length: number): Uint8Array => {
-      if (at + length > bytes.length) throw new TypeError("truncated protobuf field");
-      const part = bytes.subarray(at, at + length);
-      at += length;
-      return part;
-    };
-    while (at < bytes.length) {
-      const tag = Number(varint());
-      const number = tag >>> 3;
+    this.data = bytes;
+    while (this.at < bytes.length) {
+      const tag = this.varint();
+      if (typeof tag !== "number") throw new TypeError("malformed protobuf tag");
+      const number = Math.floor(tag / 8);
       let value: RawField;
       switch (tag & 7) {
         case WIRE_VARINT:
-          value = varint();
+          value = this.varint();
           break;
         case WIRE_FIXED64:
-          value = slice(8);
+          value = this.slice(8);
           break;
         case WIRE_LENGTH_DELIMITED:
-          value = slice(Number(varint()));
+          value = this.slice(Number(this.varint()));
           break;
         case WIRE_FIXED32:
-          value = slice(4);
+          value = this.slice(4);
           break;
         default:
           throw new TypeError(`unsupported protobuf wire type ${tag & 7}`);
@@ -61,10 +52,36 @@ export class ProtoFields {
     }
   }
 
+  private varint(): number | bigint {
+    const bytes = this.data;
+    let result = 0;
+    // Seven 7-bit groups (49 bits) always fit a double; longer varints are read exactly below.
+    for (let i = 0, scale = 1; i < 7; i++, scale *= 128) {
+      if (this.at >= bytes.length) throw new TypeError("malformed protobuf varint");
+      const b = bytes[this.at++] as number;
+      result += (b & 0x7f) * scale;
+      if ((b & 0x80) === 0) return result;
+    }
+    let big = BigInt(result);
+    for (let shift = 49n; ; shift += 7n) {
+      if (this.at >= bytes.length || shift > 63n) throw new TypeError("malformed protobuf varint");
+      const b = bytes[this.at++] as number;
+      big |= BigInt(b & 0x7f) << shift;
+      if ((b & 0x80) === 0) return big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+    }
+  }
+
+  private slice(length: number): Uint8Array {
+    if (this.at + length > this.data.length) throw new TypeError("truncated protobuf field");
+    const part = this.data.subarray(this.at, this.at + length);
+    this.at += length;
+    return part;
+  }
+
   /** A string field ("" when absent). */
   string(field: number): string {
     const raw = this.last(field);
-    return raw instanceof Uint8Array ? new TextDecoder().decode(raw) : "";
+    return raw instanceof Uint8Array ? utf8(raw) : "";
   }
 
   /** A bytes field (empty when absent). */
@@ -82,6 +99,7 @@ export class ProtoFields {
   /** An int64 / enum field (0 when absent). */
   int(field: number): number {
     const raw = this.last(field);
+    if (typeof raw === "number") return raw;
     return typeof raw === "bigint" ? Number(BigInt.asIntN(64, raw)) : 0;
   }
 
@@ -98,9 +116,11 @@ export class ProtoFields {
 
   /** Every occurrence of a repeated message field. */
   messages(field: number): ProtoFields[] {
-    return (this.byNumber.get(field) ?? [])
-      .filter((raw): raw is Uint8Array => raw instanceof Uint8Array)
-      .map((raw) => new ProtoFields(raw));
+    const found: ProtoFields[] = [];
+    for (const raw of this.byNumber.get(field) ?? []) {
+      if (raw instanceof Uint8Array) found.push(new ProtoFields(raw));
+    }
+    return found;
   }
 
   /** A `map<string, string>` field. */
@@ -118,12 +138,17 @@ export class ProtoFields {
 
 /** Builds one protobuf message; default values (0, false, "", empty bytes) are omitted as in proto3. */
 export class ProtoWriter {
-  private readonly chunks: Uint8Array[] = [];
+  private buffer = Buffer.allocUnsafe(64);
   private size = 0;
 
   /** A string field. */
   string(field: number, value: string | undefined): this {
-    if (value) this.lengthDelimited(field, new TextEncoder().encode(value));
+    if (!value) return this;
+    this.tag(field, WIRE_LENGTH_DELIMITED);
+    const length = Buffer.byteLength(value);
+    this.varint(length);
+    this.reserve(length);
+    this.size += this.buffer.write(value, this.size, "utf8");
     return this;
   }
 
@@ -137,7 +162,8 @@ export class ProtoWriter {
   int(field: number, value: number | undefined, always = false): this {
     if (value || (always && value !== undefined)) {
       this.tag(field, WIRE_VARINT);
-      this.varint(BigInt.asUintN(64, BigInt(value)));
+      if (value >= 0 && Number.isSafeInteger(value)) this.varint(value);
+      else this.bigVarint(BigInt.asUintN(64, BigInt(value)));
     }
     return this;
   }
@@ -167,39 +193,52 @@ export class ProtoWriter {
 
   /** The encoded message. */
   finish(): Uint8Array {
-    const out = new Uint8Array(this.size);
-    let at = 0;
-    for (const chunk of this.chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
-    }
-    return out;
+    return this.size === 0 ? EMPTY : new Uint8Array(this.buffer.subarray(0, this.size));
   }
 
   private lengthDelimited(field: number, data: Uint8Array): this {
     this.tag(field, WIRE_LENGTH_DELIMITED);
-    this.varint(BigInt(data.length));
-    this.push(data);
+    this.varint(data.length);
+    this.reserve(data.length);
+    this.buffer.set(data, this.size);
+    this.size += data.length;
     return this;
   }
 
   private tag(field: number, wireType: number): void {
-    this.varint(BigInt((field << 3) | wireType));
+    this.varint(field * 8 + wireType);
   }
 
-  private varint(value: bigint): void {
-    const out: number[] = [];
+  /** A non-negative safe integer as a varint. */
+  private varint(value: number): void {
+    this.reserve(8);
+    let rest = value;
+    while (rest >= 0x80) {
+      this.buffer[this.size++] = (rest % 0x80) | 0x80;
+      rest = Math.floor(rest / 0x80);
+    }
+    this.buffer[this.size++] = rest;
+  }
+
+  private bigVarint(value: bigint): void {
+    this.reserve(10);
     let rest = value;
     do {
       const low = Number(rest & 0x7fn);
       rest >>= 7n;
-      out.push(rest > 0n ? low | 0x80 : low);
+      this.buffer[this.size++] = rest > 0n ? low | 0x80 : low;
     } while (rest > 0n);
-    this.push(Uint8Array.from(out));
   }
 
-  private push(chunk: Uint8Array): void {
-    this.chunks.push(chunk);
-    this.size += chunk.length;
+  private reserve(extra: number): void {
+    if (this.size + extra <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.size + extra));
+    this.buffer.copy(grown, 0, 0, this.size);
+    this.buffer = grown;
   }
+}
+
+/** UTF-8 bytes as a string (through Node's decoder, without copying the bytes). */
+export function utf8(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 }

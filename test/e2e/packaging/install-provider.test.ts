@@ -77,12 +77,20 @@ describe("install-provider, then a real terraform init", () => {
     expect(readFileSync(join(dir, ".terraform.lock.hcl"), "utf8")).toContain(`"${rebuilt.hash}",`);
   });
 
-  it("lets Terraform show the shim's one-line message when Node.js is too old", async () => {
+  it("lets Terraform show the launcher's one-line message when Node.js is too old", async () => {
     const dir = workingDir("old-node");
     await main(["node", "cdktf-amazon-ads", "install-provider", dir, "--package-dir", built.dir]);
     expect(terraformInit(dir).status).toBe(0);
+    // A Node.js 18 as the launcher sees it: the real node, reporting an old version.
+    const preload = join(scratch, "node18.cjs");
+    writeFileSync(
+      preload,
+      'Object.defineProperty(process.versions, "node", { value: "18.19.1" });\n',
+    );
     const oldNode = join(scratch, "node18");
-    writeFileSync(oldNode, "#!/bin/sh\necho v18.19.1\n", { mode: 0o755 });
+    writeFileSync(oldNode, `#!/bin/sh\nexec "${process.execPath}" --require "${preload}" "$@"\n`, {
+      mode: 0o755,
+    });
 
     const plan = spawnSync("terraform", ["plan", "-input=false", "-no-color"], {
       cwd: dir,
@@ -92,7 +100,7 @@ describe("install-provider, then a real terraform init", () => {
     expect(plan.status).toBe(1);
     // Terraform wraps long lines; compare with whitespace collapsed.
     expect(`${plan.stdout}${plan.stderr}`.replace(/\s+/g, " ")).toContain(
-      `Unrecognized remote plugin message: terraform-provider-amazonads: Node.js >= 20 is required but '${oldNode}' is v18.19.1; install Node.js 20 or later, or set AMAZONADS_NODE to its node executable.`,
+      `Unrecognized remote plugin message: terraform-provider-amazonads: Node.js >= 20 is required but '${process.execPath}' is v18.19.1; install Node.js 20 or later, or set AMAZONADS_NODE to its node executable.`,
     );
   });
 });

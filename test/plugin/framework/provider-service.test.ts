@@ -176,6 +176,33 @@ describe("the tfplugin6.Provider service", () => {
     expect(readDiagnostics(fields, 3)[0]?.summary).toBe("Creating test_thing was cancelled");
   });
 
+  it("aborts a handler's signal when Terraform cancels that call alone", async () => {
+    const signals: AbortSignal[] = [];
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const service = serviceWith({
+      create: (req) =>
+        new Promise<void>((_resolve, reject) => {
+          signals.push(req.signal);
+          req.signal.addEventListener("abort", () => reject(new Error("cancelled")));
+          started();
+        }),
+    });
+    const cancel = new AbortController();
+    const pending = call(service, "ApplyResourceChange", createRequest(), cancel.signal);
+    await running;
+    cancel.abort();
+    await pending;
+    expect(signals[0]?.aborted).toBe(true);
+    // Another call is not affected, and later calls are not stopped.
+    const fields = await call(
+      service,
+      "ReadResource",
+      new ProtoWriter().string(1, "test_thing").finish(),
+    );
+    expect(readDiagnostics(fields, 3)).toEqual([]);
+  });
+
   it("does not start a handler for a call that arrives after StopProvider", async () => {
     let started = false;
     const service = serviceWith({ create: () => void (started = true) });

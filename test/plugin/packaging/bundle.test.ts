@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -59,6 +59,47 @@ describe("bundleProvider", () => {
       encoding: "utf8",
     });
     expect(result.stdout).toMatch(/^1\|6\|tcp\|127\.0\.0\.1:\d+\|grpc\|\n$/);
+  });
+
+  it("puts the program behind the launcher, whose code cache stays outside the package", async () => {
+    const outFile = join(dir, "package", "p.cjs");
+    await bundleProvider({
+      entry: fixtureEntry,
+      outFile,
+      launcher: {
+        programName: "terraform-provider-demo",
+        nodeVariable: "DEMO_NODE",
+        cacheVariable: "DEMO_CODE_CACHE",
+      },
+    });
+    const cache = join(dir, "cache");
+    const run = () =>
+      spawnSync(process.execPath, [outFile, "--version"], {
+        env: { PATH: process.env.PATH, DEMO_CODE_CACHE: cache },
+        encoding: "utf8",
+      });
+    const first = run();
+    expect(first.stdout).toMatch(/\(packaging fixture\)\n$/);
+    expect(readdirSync(join(dir, "package"))).toEqual(["p.cjs"]);
+    const [cacheFile] = readdirSync(cache);
+    expect(cacheFile).toMatch(/^[0-9a-f]{20}-v\d+\.\d+\.\d+-\w+\.v8cache$/);
+
+    writeFileSync(join(cache, cacheFile!), "corrupt");
+    const second = run();
+    expect(second.stderr).toBe("");
+    expect(second.stdout).toBe(first.stdout);
+    expect(readFileSync(join(cache, cacheFile!), "utf8")).not.toBe("corrupt");
+  });
+
+  it("refuses, at build time, a program that import()s a built-in behind the launcher", async () => {
+    await expect(
+      bundleProvider({
+        entry: join(repoRoot, "test/fixtures/packaging/dynamic-builtin-entry.ts"),
+        outFile: join(dir, "p.cjs"),
+        format: "cjs",
+        launcher: { programName: "x", nodeVariable: "X_NODE", cacheVariable: "X_CODE_CACHE" },
+      }),
+    ).rejects.toThrow(/imports node:os with import\(\)/);
   });
 
   it.each(["cjs", "esm"] as const)(

@@ -1,8 +1,20 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { nodeVariableFor, renderShim } from "../../../src/plugin/packaging/shim.js";
+import {
+  cacheVariableFor,
+  nodeVariableFor,
+  renderShim,
+} from "../../../src/plugin/packaging/shim.js";
 
 const SHIM = "terraform-provider-demo_v1.2.3";
 const BUNDLE = "demo-provider.cjs";
@@ -92,33 +104,33 @@ describe("the sh shim", () => {
     );
   });
 
-  it("refuses an old node named by the override variable, with one line naming its version", () => {
-    const old = fakeNode("node18", 'echo "v18.19.1"');
-    const result = run(join(dir, "package", SHIM), { env: { DEMO_NODE: old } });
-    expect(result.status).toBe(1);
-    expect(result.stdout).toBe(
-      `terraform-provider-demo: Node.js >= 20 is required but '${old}' is v18.19.1; ` +
-        "install Node.js 20 or later, or set DEMO_NODE to its node executable.\n",
-    );
-  });
-
-  it("refuses an override that does not report a Node.js version", () => {
-    const broken = fakeNode("not-node", "exit 0");
-    const result = run(join(dir, "package", SHIM), { env: { DEMO_NODE: broken } });
-    expect(result.status).toBe(1);
-    expect(result.stdout.trimEnd().split("\n")).toEqual([
-      expect.stringContaining(`'${broken}' did not report a Node.js version`),
-    ]);
-  });
-
-  it("prefers the override variable over the node on PATH", () => {
-    const chosen = fakeNode(
-      "node22",
-      'if [ "$1" = --version ]; then echo v22.1.0; else echo "chosen node ran $*"; fi',
-    );
+  it("prefers the override variable over the node on PATH, and starts nothing else", () => {
+    const calls = join(dir, "calls.log");
+    const chosen = fakeNode("node22", `echo "$*" >> "${calls}"; echo "chosen node ran $*"`);
     const result = run(join(dir, "package", SHIM), { env: { DEMO_NODE: chosen }, args: ["x"] });
     expect(result.stdout).toBe(`chosen node ran ${join(dir, "package", BUNDLE)} x\n`);
     expect(result.status).toBe(0);
+    // No `node --version` probe: the bundle's launcher checks the version in the same process.
+    expect(readFileSync(calls, "utf8")).toBe(`${join(dir, "package", BUNDLE)} x\n`);
+  });
+
+  it("finds node in any PATH entry, an empty entry meaning the current directory", () => {
+    const elsewhere = join(dir, "elsewhere");
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, "node"), '#!/bin/sh\necho "found as $0"\n');
+    chmodSync(join(elsewhere, "node"), 0o755);
+    writeFileSync(join(elsewhere, "not-executable"), "");
+    const viaPath = spawnSync("/bin/sh", [join(dir, "package", SHIM)], {
+      env: { PATH: `${emptyPath}:${elsewhere}:/usr/bin` },
+      encoding: "utf8",
+    });
+    expect(viaPath.stdout).toBe(`found as ${join(elsewhere, "node")}\n`);
+    const viaEmptyEntry = spawnSync("/bin/sh", [join(dir, "package", SHIM)], {
+      cwd: elsewhere,
+      env: { PATH: `${emptyPath}::/usr/bin` },
+      encoding: "utf8",
+    });
+    expect(viaEmptyEntry.stdout).toBe("found as ./node\n");
   });
 
   it("finds its bundle when reached through relative and absolute symbolic links", () => {
@@ -153,8 +165,9 @@ describe("the sh shim", () => {
     ).toThrow(/bundleFileName/);
   });
 
-  it("derives the override variable from the provider type", () => {
+  it("derives the override and cache variables from the provider type", () => {
     expect(nodeVariableFor("amazonads")).toBe("AMAZONADS_NODE");
     expect(nodeVariableFor("my-cloud")).toBe("MY_CLOUD_NODE");
+    expect(cacheVariableFor("my-cloud")).toBe("MY_CLOUD_CODE_CACHE");
   });
 });

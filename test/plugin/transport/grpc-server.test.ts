@@ -6,6 +6,8 @@ import { createServerCertificate } from "../../../src/plugin/go-plugin/certifica
 import {
   frame,
   listenGrpc,
+  listenSocket,
+  serveGrpc,
   unframe,
   GrpcStatusError,
   type GrpcServer,
@@ -112,6 +114,22 @@ describe("the gRPC server on node:http2", () => {
       const answer = await callUnary(client, "/t.S/Echo", Uint8Array.from([7]));
       client.close();
       expect(answer.status).toBe("0");
+    });
+
+    it("holds a connection made before the server is ready, and serves it once it is", async () => {
+      const listener = await listenSocket(socketPath());
+      const client = connect(true);
+      const pending = callUnary(client, "/t.S/Echo", Uint8Array.from([4, 5]));
+      // The client's TLS hello is already waiting on the socket when the server comes.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      server = serveGrpc(listener, {
+        tls: { key: serverCert.keyPem, cert: serverCert.pem, clientCert: clientCert.pem },
+        unary,
+        heldStreams: new Set(),
+      });
+      const answer = await pending;
+      client.close();
+      expect(answer).toEqual({ status: "0", message: undefined, body: Uint8Array.from([5, 4]) });
     });
 
     it("refuses a client without a certificate", async () => {

@@ -106,6 +106,23 @@ describe("cty values over msgpack", () => {
 
   it("rejects a value of the wrong type with its path", () => {
     expect(() => encodeMsgpack({ a: 1 }, ["object", { a: "string" }])).toThrow(/at a /);
+    const nested: CtyType = [
+      "object",
+      { rules: ["list", ["object", { ports: ["map", "number"] }]] },
+    ];
+    expect(() =>
+      encodeMsgpack({ rules: [{ ports: { http: 80 } }, { ports: { ssh: "22" } }] }, nested),
+    ).toThrow('value at rules[1].ports["ssh"] is not a "number"');
+    expect(() => encodeMsgpack({ rules: [1] }, nested)).toThrow(/^value at rules\[0\] is not a/);
+    expect(() => encodeMsgpack("x", ["list", "string"])).toThrow(/^value at the root is not a/);
+  });
+
+  it("writes integers in their shortest form and strings with their UTF-8 length", () => {
+    expect(hex(encodeMsgpack(5, "number"))).toBe("05");
+    expect(hex(encodeMsgpack(-3, "number"))).toBe("fd");
+    expect(hex(encodeMsgpack(300, "number"))).toBe("d3000000000000012c");
+    expect(hex(encodeMsgpack("é", "string"))).toBe("a2c3a9");
+    expect(hex(encodeMsgpack("é".repeat(16), "string"))).toBe(`d920${"c3a9".repeat(16)}`);
   });
 
   it("reads a map key named __proto__ as plain data", () => {

@@ -1,0 +1,88 @@
+// Exec → handshake of the built provider package (through its shim, with Terraform's environment
+// and a real PLUGIN_CLIENT_CERT), with its code cache and with the cache turned off, against
+// exec → exit of `node -e 0`; and a whole start as Terraform lives it (exec → schema answered →
+// exit after Shutdown), so that work moved behind the handshake is still seen. All interleaved,
+// medians.
+import { join } from "node:path";
+import { checkProviderPackage } from "../../src/plugin/packaging/package-files.js";
+import { cacheVariableFor } from "../../src/plugin/packaging/shim.js";
+import { PROVIDER_TYPE, PROVIDER_VERSION } from "../../src/provider/identity.js";
+import { liveOnce, type ProviderLife } from "./first-call.js";
+import { interleave, median, type Subject } from "./measure.js";
+import { pluginEnvironment } from "./plugin-env.js";
+
+/** What the start-up comparison measured. */
+export interface StartupFigures {
+  readonly runs: number;
+  /** How PLUGIN_CLIENT_CERT was made. */
+  readonly tls: string;
+  readonly startupMs: number;
+  /** The same start with the code cache off (what every start cost before the cache). */
+  readonly startupNoCacheMs: number;
+  readonly nodeMs: number;
+  readonly ratio: number;
+  /** Resident memory at the handshake, median. */
+  readonly rssMb: number;
+  /** Exec → GetProviderSchema answered over mutual TLS (undefined without openssl). */
+  readonly schemaMs: number | undefined;
+  /** Exec → exit after Shutdown. */
+  readonly exitMs: number | undefined;
+}
+
+/** Samples each subject `runs` times after two warm-up rounds (which also fill the code cache). */
+export async function measureStartup(packageDir: string, runs: number): Promise<StartupFigures> {
+  const files = checkProviderPackage(packageDir, PROVIDER_TYPE, PROVIDER_VERSION);
+  const plugin = pluginEnvironment();
+  const executable = join(packageDir, files.executable);
+  const subjects: Subject[] = [
+    { label: "provider", command: executable, args: [], env: plugin.env, until: "line" },
+    {
+      label: "provider, no code cache",
+      command: executable,
+      args: [],
+      env: { ...plugin.env, [cacheVariableFor(PROVIDER_TYPE)]: "off" },
+      until: "line",
+    },
+    {
+      label: "node -e 0",
+      command: process.execPath,
+      args: ["-e", "0"],
+      env: process.env,
+      until: "exit",
+    },
+  ];
+  const client = plugin.client;
+  const lives: ProviderLife[] = [];
+  if (client) {
+    const live: Subject = { ...subjects[0]!, label: "provider, whole start" };
+    subjects.push(live);
+  }
+  const [provider = [], noCache = [], node = []] = await interleave(subjects, runs, 2, (subject) =>
+    subject.label === "provider, whole start" && client
+      ? liveOnce(subject.command, subject.env, client).then((life) => {
+          lives.push(life);
+          return { ms: life.handshakeMs, output: "" };
+        })
+      : undefined,
+  );
+  const lived = lives.slice(-runs);
+  const handshake = provider[0]?.output ?? "";
+  if (!handshake.startsWith("1|6|")) {
+    throw new Error(
+      `The provider did not print a go-plugin handshake line; it printed: ${handshake}`,
+    );
+  }
+  const startupMs = median(provider.map((s) => s.ms));
+  const nodeMs = median(node.map((s) => s.ms));
+  return {
+    runs,
+    tls: plugin.tls,
+    startupMs,
+    startupNoCacheMs: median(noCache.map((s) => s.ms)),
+    nodeMs,
+    ratio: startupMs / nodeMs,
+    rssMb: median(provider.map((s) => s.rssBytes ?? NaN)) / 1024 / 1024,
+    schemaMs: client ? median(lived.map((l) => l.schemaMs)) : undefined,
+    exitMs: client ? median(lived.map((l) => l.exitMs)) : undefined,
+  };
+}

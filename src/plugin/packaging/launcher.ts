@@ -1,0 +1,209 @@
+/**
+ * The launcher: the first code Node.js runs in a provider package. It refuses a Node.js that is
+ * too old (one line on stdout, which Terraform shows verbatim), then compiles the provider
+ * program, which the bundle carries as a string, with a V8 code cache, and runs it as the CommonJS
+ * module it was bundled as.
+ *
+ * Terraform starts the provider 3–5 times per command, and compiling the ~400 KB program is a
+ * large part of each start. The cache lives outside the package (a file inside the package would
+ * change its `h1:` hash), in a directory of the user's own under the temporary directory, keyed
+ * by the program's hash and the Node.js version and architecture. A missing, stale, corrupt or
+ * foreign cache is ignored, and the program is compiled from source as without one. The cache is
+ * written when the process exits, so it includes the functions the process compiled while it ran;
+ * a process that worked much more than the cache's writer (a plan that called Amazon, after one
+ * that only answered the schema) writes it again.
+ *
+ * This file is bundled for old Node.js versions too, so that the version check itself runs there:
+ * it imports only Node.js built-ins, by their old names (no `node:` prefix, which Node.js < 14.18
+ * cannot load).
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as vm from "vm";
+
+/** What the build tells the launcher. */
+export interface LaunchConfig {
+  /** Name at the start of the version error line, e.g. `terraform-provider-demo`. */
+  readonly programName: string;
+  /** Lowest accepted Node.js major version. */
+  readonly minNodeMajor: number;
+  /** The variable that names a node executable (mentioned in the version error). */
+  readonly nodeVariable: string;
+  /** The variable that turns the cache off (`off`) or names its directory. */
+  readonly cacheVariable: string;
+  /** Hex SHA-256 of the program source (the cache key). */
+  readonly sourceHash: string;
+}
+
+/** The parts of the process the launcher touches; tests swap them. */
+export interface LaunchSeams {
+  readonly env: NodeJS.ProcessEnv;
+  /** `process.versions.node`. */
+  readonly nodeVersion: string;
+  /** `process.version`, `process.arch`: part of the cache key. */
+  readonly versionTag: string;
+  readonly execPath: string;
+  readonly uid: number | undefined;
+  readonly tmpdir: string;
+  /** CPU time the process has used so far, in milliseconds. */
+  readonly cpuMs: () => number;
+  readonly writeStdout: (text: string) => void;
+  readonly exit: (code: number) => void;
+  /** Registers work to do when the process exits. */
+  readonly onExit: (work: () => void) => void;
+}
+
+/** The module the program runs as (its `require`, `module`, `exports`, file name). */
+export interface LaunchModule {
+  readonly exports: unknown;
+  readonly filename: string;
+  require(id: string): unknown;
+}
+
+/** What a launch did with the cache, for tests and debugging. */
+export interface LaunchReport {
+  /** `accepted`: compiled from the cache; `rejected`: a cache file V8 refused; `none`: no file. */
+  readonly cache: "accepted" | "rejected" | "none" | "off";
+  /** The cache file used, if any. */
+  readonly file?: string;
+}
+
+const WRAPPER_HEAD = "(function (exports, require, module, __filename, __dirname) { ";
+const WRAPPER_TAIL = "\n});";
+
+/**
+ * A cache file: this magic, the CPU milliseconds its writer had used when it exited (a measure of
+ * how much of the program had run, and so been compiled), then V8's data.
+ */
+const MAGIC = 0x31434356; // "VCC1"
+const HEADER_BYTES = 8;
+/** An accepted cache is replaced by one from a process that did this much more work. */
+const REWRITE_FACTOR = 1.5;
+
+/**
+ * Checks the Node.js version, then compiles and runs `source` as the CommonJS module `module`.
+ * Returns undefined when the version check failed (after `exit(1)`).
+ */
+export function launch(
+  module: LaunchModule,
+  config: LaunchConfig,
+  source: string,
+  seams: LaunchSeams = processSeams(),
+): LaunchReport | undefined {
+  const major = parseInt(seams.nodeVersion, 10);
+  if (!(major >= config.minNodeMajor)) {
+    seams.writeStdout(
+      `${config.programName}: Node.js >= ${config.minNodeMajor} is required but '${seams.execPath}' ` +
+        `is v${seams.nodeVersion}; install Node.js ${config.minNodeMajor} or later, or set ` +
+        `${config.nodeVariable} to its node executable.\n`,
+    );
+    seams.exit(1);
+    return undefined;
+  }
+  const dir = cacheDirectory(config, seams);
+  const file =
+    dir && path.join(dir, `${config.sourceHash.slice(0, 20)}-${seams.versionTag}.v8cache`);
+  const stored = dir && file ? readCache(dir, file, seams.uid) : undefined;
+  const script = new vm.Script(WRAPPER_HEAD + source + WRAPPER_TAIL, {
+    filename: module.filename,
+    ...(stored ? { cachedData: stored.data } : {}),
+  });
+  const report: LaunchReport = !file
+    ? { cache: "off" }
+    : !stored
+      ? { cache: "none", file }
+      : { cache: script.cachedDataRejected ? "rejected" : "accepted", file };
+  if (dir && file) {
+    seams.onExit(() => {
+      const cpuMs = seams.cpuMs();
+      const stale = report.cache !== "accepted" || cpuMs > stored!.cpuMs * REWRITE_FACTOR;
+      if (stale) writeCache(dir, file, seams.uid, cpuMs, () => script.createCachedData());
+    });
+  }
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  const require = (id: string) => module.require(id);
+  run.call(
+    module.exports,
+    module.exports,
+    require,
+    module,
+    module.filename,
+    path.dirname(module.filename),
+  );
+  return report;
+}
+
+/** The real process. */
+export function processSeams(): LaunchSeams {
+  return {
+    env: process.env,
+    nodeVersion: process.versions.node,
+    versionTag: `${process.version}-${process.arch}`,
+    execPath: process.execPath,
+    uid: typeof process.getuid === "function" ? process.getuid() : undefined,
+    tmpdir: os.tmpdir(),
+    cpuMs: () => {
+      const usage = process.cpuUsage();
+      return (usage.user + usage.system) / 1000;
+    },
+    writeStdout: (text) => fs.writeSync(1, text),
+    exit: (code) => process.exit(code),
+    onExit: (work) => process.once("exit", work),
+  };
+}
+
+function cacheDirectory(config: LaunchConfig, seams: LaunchSeams): string | undefined {
+  const setting = seams.env[config.cacheVariable];
+  if (setting === "off") return undefined;
+  if (setting) return path.resolve(setting);
+  return path.join(seams.tmpdir, `${config.programName}-${seams.uid ?? "user"}`);
+}
+
+// Only a directory that is ours and that nobody else can write into is trusted: a code cache is
+// executable code, so one planted by another user must never be loaded.
+function trusted(dir: string, uid: number | undefined): boolean {
+  const stat = fs.lstatSync(dir);
+  return stat.isDirectory() && (uid === undefined || stat.uid === uid) && (stat.mode & 0o022) === 0;
+}
+
+function readCache(
+  dir: string,
+  file: string,
+  uid: number | undefined,
+): { data: Buffer; cpuMs: number } | undefined {
+  try {
+    if (!trusted(dir, uid)) return undefined;
+    const bytes = fs.readFileSync(file);
+    if (bytes.length <= HEADER_BYTES || bytes.readUInt32LE(0) !== MAGIC) return undefined;
+    return { data: bytes.subarray(HEADER_BYTES), cpuMs: bytes.readUInt32LE(4) };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(
+  dir: string,
+  file: string,
+  uid: number | undefined,
+  cpuMs: number,
+  data: () => Buffer,
+): void {
+  // Written beside the final name and renamed, so that a concurrent reader sees the whole file or none.
+  const partial = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!trusted(dir, uid)) return;
+    const header = Buffer.alloc(HEADER_BYTES);
+    header.writeUInt32LE(MAGIC, 0);
+    header.writeUInt32LE(Math.min(Math.round(cpuMs), 0xffffffff), 4);
+    fs.writeFileSync(partial, Buffer.concat([header, data()]), { mode: 0o600 });
+    fs.renameSync(partial, file);
+  } catch {
+    try {
+      fs.rmSync(partial, { force: true });
+    } catch {
+      // Nothing more to do: the cache is an optimisation.
+    }
+  }
+}
