@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startEmulator, type Emulator } from "../src/emulator/index.js";
+import { emulatorEndpointVariables, startEmulator, type Emulator } from "../src/emulator/index.js";
 import { consentThroughEmulator } from "./start/consent.js";
 import { formatOutputs, formatTraffic, readOutputs, synthesizedStacks } from "./start/outputs.js";
 
@@ -22,11 +22,7 @@ const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 
 /** Per-region emulator URLs: the provider replaces {region} with na, eu or fe. */
 function emulatorEnv(emulator: Emulator): NodeJS.ProcessEnv {
-  return {
-    AMAZON_ADS_AUTHORIZATION_URL: `${emulator.url}/{region}/ap/oa`,
-    AMAZON_ADS_TOKEN_URL: `${emulator.url}/{region}/auth/o2/token`,
-    AMAZON_ADS_API_URL: `${emulator.url}/{region}`,
-  };
+  return { ...emulatorEndpointVariables(emulator) };
 }
 
 // main.ts chooses the grant source by these names (cdktf hides TF_VAR_* from the app at synth);

@@ -1,7 +1,7 @@
 // The configurations the plan benchmarks compare: N advertiser connections (an LwA app, a grant
 // adopted from a refresh token, and the advertiser's one US profile, each connection a different
 // Amazon user of the emulator) against N × 3 `terraform_data` resources chained the same way.
-import type { Emulator } from "../../src/emulator/index.js";
+import { emulatorVariables, type Emulator } from "../../src/emulator/index.js";
 import { PROVIDER_SOURCE, PROVIDER_VERSION } from "../../src/provider/identity.js";
 
 /** The variables a connections configuration needs, as `TF_VAR_*` environment. */
@@ -99,11 +99,5 @@ export function seedAdvertisers(emulator: Emulator, count: number, offset = 0): 
 
 /** The provider's settings for an emulator (per-region URLs with `{region}`). */
 export function emulatorProviderEnv(emulator: Emulator): NodeJS.ProcessEnv {
-  return {
-    AMAZON_ADS_CLIENT_ID: emulator.clientId,
-    AMAZON_ADS_CLIENT_SECRET: emulator.clientSecret,
-    AMAZON_ADS_AUTHORIZATION_URL: `${emulator.url}/{region}/ap/oa`,
-    AMAZON_ADS_TOKEN_URL: `${emulator.url}/{region}/auth/o2/token`,
-    AMAZON_ADS_API_URL: `${emulator.url}/{region}`,
-  };
+  return { ...emulatorVariables(emulator) };
 }

@@ -18,6 +18,12 @@ export {
   EmulatorAdmin,
 } from "./admin.js";
 export { type EmulatorEndpoint, EMULATOR_ENDPOINTS } from "./endpoints.js";
+export {
+  type EmulatorEndpointVariables,
+  type EmulatorVariables,
+  emulatorEndpointVariables,
+  emulatorVariables,
+} from "./environment.js";
 export { type ActiveFault, type Fault, type FaultSpec } from "./faults.js";
 export { type EmulatorLogEntry } from "./server.js";
 export { type EndpointTraffic, type TrafficSnapshot } from "./traffic.js";

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Emulator } from "../../../src/emulator/index.js";
+import { emulatorEndpointVariables, type Emulator } from "../../../src/emulator/index.js";
 import { readOutputs, type StackOutput } from "../../../scripts/start/outputs.js";
 
 /** The repository's root directory. */
@@ -60,9 +60,7 @@ export function emulatorSettings(emulator: Emulator): NodeJS.ProcessEnv {
   return {
     AMAZON_ADS_CLIENT_ID: emulator.clientId,
     TF_VAR_client_secret: emulator.clientSecret,
-    AMAZON_ADS_AUTHORIZATION_URL: `${emulator.url}/{region}/ap/oa`,
-    AMAZON_ADS_TOKEN_URL: `${emulator.url}/{region}/auth/o2/token`,
-    AMAZON_ADS_API_URL: `${emulator.url}/{region}`,
+    ...emulatorEndpointVariables(emulator),
   };
 }
 

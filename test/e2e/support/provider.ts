@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PROVIDER_VERSION } from "../../../src/provider/identity.js";
 import {
+  emulatorVariables,
   startEmulator,
   type Emulator,
   type EmulatorLogEntry,
@@ -90,11 +91,7 @@ export async function startProviderHarness(
     version: PROVIDER_VERSION,
   });
   const env = {
-    AMAZON_ADS_CLIENT_ID: emulator.clientId,
-    AMAZON_ADS_CLIENT_SECRET: emulator.clientSecret,
-    AMAZON_ADS_AUTHORIZATION_URL: `${emulator.url}/{region}/ap/oa`,
-    AMAZON_ADS_TOKEN_URL: `${emulator.url}/{region}/auth/o2/token`,
-    AMAZON_ADS_API_URL: `${emulator.url}/{region}`,
+    ...emulatorVariables(emulator),
     AMAZON_ADS_TEST_ACCOUNT_POLL_SECONDS: "0.05",
   };
   const tf = (args: readonly string[], extra: Record<string, string | undefined> = {}) =>

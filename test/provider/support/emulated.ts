@@ -3,7 +3,12 @@
  * HTTP), with one clock for both sides (the emulator's, moved by `advance`) and a sleep that never
  * waits. `finish` closes the emulator and fails when a secret showed in a log line or diagnostic.
  */
-import { startEmulator, type Emulator, type EmulatorOptions } from "../../../src/emulator/index.js";
+import {
+  emulatorVariables,
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions,
+} from "../../../src/emulator/index.js";
 import { createAmazonAdsProvider } from "../../../src/provider/provider.js";
 import { Driver, logged, shown } from "./driver.js";
 
@@ -30,13 +35,7 @@ export interface Emulated {
 
 /** The `AMAZON_ADS_*` environment for an emulator, with `{region}` URLs. */
 export function emulatorEnv(emulator: Emulator): Record<string, string> {
-  return {
-    AMAZON_ADS_CLIENT_ID: emulator.clientId,
-    AMAZON_ADS_CLIENT_SECRET: emulator.clientSecret,
-    AMAZON_ADS_AUTHORIZATION_URL: `${emulator.url}/{region}/ap/oa`,
-    AMAZON_ADS_TOKEN_URL: `${emulator.url}/{region}/auth/o2/token`,
-    AMAZON_ADS_API_URL: `${emulator.url}/{region}`,
-  };
+  return { ...emulatorVariables(emulator) };
 }
 
 /** Starts an emulator and configures the provider against it. */
