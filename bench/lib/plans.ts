@@ -81,7 +81,7 @@ export async function measurePlans(
       const run = await subject.expect(PLAN);
       planMs.push(run.ms);
       terraformCpu.push(run.memory.terraformCpuMs);
-      providerCpu.push(run.memory.childrenCpuMs);
+      providerCpu.push(run.memory.providerCpuMs);
       rssBytes = Math.max(rssBytes, run.memory.peakRssBytes);
       processes = Math.max(processes, run.memory.processes);
       tokenCalls = Math.max(tokenCalls, emulator.admin.calls("token"));
@@ -94,7 +94,7 @@ export async function measurePlans(
     const planBaseline = async () => {
       const run = await baseline.expect(PLAN);
       baselineMs.push(run.ms);
-      baselineCpu.push(run.memory.terraformCpuMs + run.memory.childrenCpuMs);
+      baselineCpu.push(run.memory.terraformCpuMs + run.memory.providerCpuMs);
     };
     // One untimed plan each warms the file cache and terraform's own start.
     await subject.expect(PLAN);

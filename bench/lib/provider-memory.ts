@@ -1,10 +1,11 @@
 // Peak memory of provider processes while a terraform command runs: /proc is polled for children
 // of the terraform process whose command line names the provider's bundle, and each one's VmHWM
 // (its peak RSS so far) is kept. VmHWM only grows, so a late sample loses at most the growth of
-// the last interval. The same polls read the terraform process's CPU time: its own (utime +
-// stime) and that of its children it has reaped (cutime + cstime: the provider processes), which
-// splits a plan's CPU between Terraform and the provider. The last poll before terraform exits
-// may miss up to one interval of terraform's own time. Linux only; elsewhere nothing is seen.
+// the last interval. The same polls read CPU time (utime + stime) of terraform itself and of each
+// provider process, which splits a plan's CPU between Terraform and the provider; each process's
+// last poll may miss up to one interval of its CPU. (Terraform's cutime would count reaped
+// providers exactly, but a last poll before terraform exits can come before the last reaping.)
+// Linux only; elsewhere nothing is seen.
 import { readdirSync, readFileSync } from "node:fs";
 
 /** What a watch saw. */
@@ -15,24 +16,21 @@ export interface ProviderMemory {
   readonly peakRssBytes: number;
   /** CPU time of the terraform process itself, in ms (NaN when /proc could not be read). */
   readonly terraformCpuMs: number;
-  /** CPU time of terraform's reaped children (the provider processes), in ms. */
-  readonly childrenCpuMs: number;
+  /** CPU time of the provider processes together, in ms. */
+  readonly providerCpuMs: number;
 }
 
 // /proc/<pid>/stat counts CPU time in clock ticks; Linux reports 100 per second to user space.
 const MS_PER_TICK = 10;
 
-/** utime + stime and cutime + cstime of `pid`, in ms; undefined once it is gone. */
-function cpuOf(pid: number): { self: number; children: number } | undefined {
+/** utime + stime of `pid`, in ms; undefined once it is gone. */
+function cpuOf(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // Fields after the command name (which may hold spaces) start at field 3 (state).
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const at = (field: number) => Number(fields[field - 3]);
-    return {
-      self: (at(14) + at(15)) * MS_PER_TICK,
-      children: (at(16) + at(17)) * MS_PER_TICK,
-    };
+    return (at(14) + at(15)) * MS_PER_TICK;
   } catch {
     return undefined;
   }
@@ -53,9 +51,10 @@ export function watchProviderMemory(
   intervalMs = 20,
 ): MemoryWatch {
   const peaks = new Map<number, number>();
-  let cpu: { self: number; children: number } | undefined;
+  const providerCpu = new Map<number, number>();
+  let terraformCpu: number | undefined;
   const poll = () => {
-    cpu = cpuOf(parentPid) ?? cpu;
+    terraformCpu = cpuOf(parentPid) ?? terraformCpu;
     let pids: string[];
     try {
       // Children are younger than their parent: only higher pids need a look (barring wrap-around).
@@ -71,6 +70,8 @@ export function watchProviderMemory(
         const kib = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]);
         if (Number.isFinite(kib))
           peaks.set(Number(pid), Math.max(peaks.get(Number(pid)) ?? 0, kib));
+        const cpu = cpuOf(Number(pid));
+        if (cpu !== undefined) providerCpu.set(Number(pid), cpu);
       } catch {
         // The process ended between the listing and the read.
       }
@@ -84,8 +85,8 @@ export function watchProviderMemory(
       return {
         processes: values.length,
         peakRssBytes: values.length === 0 ? NaN : Math.max(...values) * 1024,
-        terraformCpuMs: cpu?.self ?? NaN,
-        childrenCpuMs: cpu?.children ?? NaN,
+        terraformCpuMs: terraformCpu ?? NaN,
+        providerCpuMs: [...providerCpu.values()].reduce((sum, ms) => sum + ms, 0),
       };
     },
   };
