@@ -46,19 +46,39 @@ describe("bad input to the provider, the app and the grant", () => {
   const apply = (env: Record<string, string | undefined> = {}) =>
     h.tf(["apply", "-json", "-auto-approve"], env);
 
-  it("a malformed client id in the provider block: an error on client_id naming the format", async () => {
+  // A bad value written in the provider block fails `terraform validate` on that attribute.
+  it.each([
+    {
+      what: "a malformed client id: an error on client_id naming the format",
+      attribute: "client_id",
+      value: "amzn1.application-oa2-client.NOT-HEX",
+      detail: "amzn1.application-oa2-client. followed by 32 hexadecimal digits",
+    },
+    {
+      what: 'an unknown region ("US"): an error on region listing NA, EU and FE',
+      attribute: "region",
+      value: "US",
+      detail: "NA, EU, FE",
+    },
+    {
+      what: "an endpoint override that is not a URL: an error on token_url",
+      attribute: "token_url",
+      value: "api.amazon.com/auth/o2/token",
+      detail: "absolute http or https URL",
+    },
+  ])("in the provider block, $what", async ({ attribute, value, detail }) => {
     h.configure(
       'resource "amazonads_lwa_app" "app" {}',
-      `provider "amazonads" {\n  client_id = "amzn1.application-oa2-client.NOT-HEX"\n}`,
+      `provider "amazonads" {\n  ${attribute} = "${value}"\n}`,
     );
     const result = await h.tf(["validate", "-json"]);
     expect(result.code).toBe(1);
     expectDiagnostic(result, {
       severity: "error",
-      summary: "Invalid value for client_id",
+      summary: `Invalid value for ${attribute}`,
       block: PROVIDER,
-      attribute: "client_id",
-      detail: ["amzn1.application-oa2-client. followed by 32 hexadecimal digits"],
+      attribute,
+      detail: [detail],
     });
   });
 
@@ -89,38 +109,6 @@ describe("bad input to the provider, the app and the grant", () => {
       detail: ["must not be empty", "client secret"],
     });
     expect(h.emulator.admin.calls("token")).toBe(0);
-  });
-
-  it('an unknown region ("US"): an error on region listing NA, EU and FE', async () => {
-    h.configure(
-      'resource "amazonads_lwa_app" "app" {}',
-      `provider "amazonads" {\n  region = "US"\n}`,
-    );
-    const result = await h.tf(["validate", "-json"]);
-    expect(result.code).toBe(1);
-    expectDiagnostic(result, {
-      severity: "error",
-      summary: "Invalid value for region",
-      block: PROVIDER,
-      attribute: "region",
-      detail: ["NA, EU, FE"],
-    });
-  });
-
-  it("an endpoint override that is not a URL: an error on token_url", async () => {
-    h.configure(
-      'resource "amazonads_lwa_app" "app" {}',
-      `provider "amazonads" {\n  token_url = "api.amazon.com/auth/o2/token"\n}`,
-    );
-    const result = await h.tf(["validate", "-json"]);
-    expect(result.code).toBe(1);
-    expectDiagnostic(result, {
-      severity: "error",
-      summary: "Invalid value for token_url",
-      block: PROVIDER,
-      attribute: "token_url",
-      detail: ["absolute http or https URL"],
-    });
   });
 
   it("an unusable AMAZON_ADS_REQUEST_TIMEOUT_SECONDS: an error naming the variable and a valid value", async () => {
