@@ -20,11 +20,6 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 
-/** Per-region emulator URLs: the provider replaces {region} with na, eu or fe. */
-function emulatorEnv(emulator: Emulator): NodeJS.ProcessEnv {
-  return { ...emulatorEndpointVariables(emulator) };
-}
-
 // main.ts chooses the grant source by these names (cdktf hides TF_VAR_* from the app at synth);
 // Terraform reads the values from the Terraform variables.
 const SECRET_VARIABLES = {
@@ -52,7 +47,8 @@ async function demoEnv(emulator: Emulator, stateDir: string): Promise<NodeJS.Pro
   }
   return withTerraformVariables({
     ...env,
-    ...emulatorEnv(emulator),
+    // Per-region emulator URLs: the provider replaces {region} with na, eu or fe.
+    ...emulatorEndpointVariables(emulator),
     AMAZON_ADS_CLIENT_ID: emulator.clientId,
     TF_VAR_client_secret: emulator.clientSecret,
     AMAZON_ADS_AUTHORIZATION_CODE: consent.code,

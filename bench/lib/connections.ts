@@ -1,7 +1,7 @@
 // The configurations the plan benchmarks compare: N advertiser connections (an LwA app, a grant
 // adopted from a refresh token, and the advertiser's one US profile, each connection a different
 // Amazon user of the emulator) against N × 3 `terraform_data` resources chained the same way.
-import { emulatorVariables, type Emulator } from "../../src/emulator/index.js";
+import type { Emulator } from "../../src/emulator/index.js";
 import { PROVIDER_SOURCE, PROVIDER_VERSION } from "../../src/provider/identity.js";
 
 /** The variables a connections configuration needs, as `TF_VAR_*` environment. */
@@ -95,9 +95,4 @@ export function seedAdvertisers(emulator: Emulator, count: number, offset = 0): 
       TF_VAR_profile_ids: JSON.stringify(profileIds),
     },
   };
-}
-
-/** The provider's settings for an emulator (per-region URLs with `{region}`). */
-export function emulatorProviderEnv(emulator: Emulator): NodeJS.ProcessEnv {
-  return { ...emulatorVariables(emulator) };
 }

@@ -1,13 +1,8 @@
 // No-change plans of N connections against the emulator, interleaved with no-change plans of the
 // same number of built-in terraform_data resources: times, provider processes and their peak
 // memory, and the emulator's token and profile calls during each plan.
-import type { Emulator } from "../../src/emulator/index.js";
-import {
-  baselineConfig,
-  connectionsConfig,
-  emulatorProviderEnv,
-  seedAdvertisers,
-} from "./connections.js";
+import { emulatorVariables, type Emulator } from "../../src/emulator/index.js";
+import { baselineConfig, connectionsConfig, seedAdvertisers } from "./connections.js";
 import { median } from "./measure.js";
 import { TerraformDir } from "./terraform-dir.js";
 
@@ -54,7 +49,7 @@ export async function measurePlans(
   offset: number,
 ): Promise<PlanFigures> {
   const input = seedAdvertisers(emulator, connections, offset);
-  const env = { ...emulatorProviderEnv(emulator), ...input.env };
+  const env = { ...emulatorVariables(emulator), ...input.env };
   const subject = TerraformDir.create(`plan-${connections}`, env, packageDir);
   const baseline = TerraformDir.create(`baseline-${connections * 3}`, {});
   try {

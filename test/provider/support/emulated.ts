@@ -33,11 +33,6 @@ export interface Emulated {
   finish(): Promise<void>;
 }
 
-/** The `AMAZON_ADS_*` environment for an emulator, with `{region}` URLs. */
-export function emulatorEnv(emulator: Emulator): Record<string, string> {
-  return { ...emulatorVariables(emulator) };
-}
-
 /** Starts an emulator and configures the provider against it. */
 export async function emulated(
   options: EmulatorOptions & {
@@ -54,7 +49,7 @@ export async function emulated(
     now: () => source,
   });
   const sleeps: number[] = [];
-  const fullEnv: NodeJS.ProcessEnv = { ...emulatorEnv(emulator) };
+  const fullEnv: NodeJS.ProcessEnv = { ...emulatorVariables(emulator) };
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) delete fullEnv[name];
     else fullEnv[name] = value;
