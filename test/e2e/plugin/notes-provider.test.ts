@@ -136,6 +136,7 @@ describe("a TypeScript provider served to terraform (notes fixture)", () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain("Import successful!");
     const plan = await ws.terraform(["plan", "-detailed-exitcode"]);
+    expect(plan.code).toBe(0);
     expect(plan.stdout).toContain("No changes.");
   });
 
@@ -164,7 +165,7 @@ describe("a TypeScript provider served to terraform (notes fixture)", () => {
     const apply = ws.start(["apply", "-auto-approve"]);
     await apply.waitForOutput("notes_note.slow: Creating...");
     await until(() => existsSync(join(ws.dir, "create-started")));
-    apply.process.kill("SIGINT");
+    apply.interrupt();
     // The create would sleep for ten minutes; finishing at all means it was interrupted.
     const result = await apply.result;
     expect(result.code).not.toBe(0);

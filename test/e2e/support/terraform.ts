@@ -37,6 +37,11 @@ export interface RunningTerraform {
   waitForOutput(text: string): Promise<void>;
   /** Resolves when the command ends. */
   readonly result: Promise<TerraformResult>;
+  /**
+   * Presses Ctrl-C: SIGINT to terraform's whole process group, providers included, as a terminal
+   * does (so a provider that did not ignore SIGINT would die here).
+   */
+  interrupt(): void;
 }
 
 const NO_COLOR = new Set(["init", "validate", "plan", "apply", "destroy", "import", "refresh"]);
@@ -96,10 +101,12 @@ export class Workspace {
       if (value === undefined) delete environment[key];
       else environment[key] = value;
     }
+    // Its own process group, so that interrupt() reaches the providers too, as Ctrl-C does.
     const child = spawn("terraform", fullArgs, {
       cwd: this.dir,
       env: environment,
       stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     });
     this.running.add(child);
     child.on("close", () => this.running.delete(child));
@@ -118,6 +125,7 @@ export class Workspace {
     return {
       process: child,
       result,
+      interrupt: () => signalGroup(child, "SIGINT"),
       waitForOutput: (text) =>
         stdout.includes(text)
           ? Promise.resolve()
@@ -135,7 +143,17 @@ export class Workspace {
 
   /** Ends any terraform command still running (and its providers), then removes the directory. */
   remove(): void {
-    for (const child of this.running) child.kill("SIGKILL");
+    for (const child of this.running) signalGroup(child, "SIGKILL");
     rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Sends `signal` to the process group `child` leads; a group already gone is not an error. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
   }
 }
