@@ -94,14 +94,27 @@ describe("the gRPC server on node:http2", () => {
   describe("with mutual TLS", () => {
     const serverCert = createServerCertificate();
     const clientCert = createServerCertificate();
-    const connect = (withCert: boolean) =>
-      http2.connect("https://localhost", {
+    const strangerCert = createServerCertificate();
+    const connect = (withCert: boolean | typeof clientCert) => {
+      const presented = withCert === true ? clientCert : withCert || undefined;
+      return http2.connect("https://localhost", {
         path: socketPath(),
         ca: serverCert.pem,
         servername: "localhost",
         ALPNProtocols: ["h2"],
-        ...(withCert ? { cert: clientCert.pem, key: clientCert.keyPem } : {}),
+        ...(presented ? { cert: presented.pem, key: presented.keyPem } : {}),
       } as never);
+    };
+    /** What became of one call: its gRPC status, or how the connection failed. */
+    const outcomeOf = (client: http2.ClientHttp2Session) =>
+      Promise.race([
+        callUnary(client, "/t.S/Echo", Uint8Array.from([7])).then(
+          (answer) => answer.status ?? "no status",
+          (error: Error) => error.message,
+        ),
+        new Promise<string>((resolve) => client.on("error", (error) => resolve(error.message))),
+        new Promise<string>((resolve) => client.on("close", () => resolve("closed"))),
+      ]);
 
     it("serves a client presenting the expected certificate", async () => {
       server = await listenGrpc({
@@ -140,14 +153,21 @@ describe("the gRPC server on node:http2", () => {
         heldStreams: new Set(),
       });
       const client = connect(false);
-      const outcome = await Promise.race([
-        callUnary(client, "/t.S/Echo", Uint8Array.from([7])).then(
-          (answer) => answer.status ?? "no status",
-          (error: Error) => error.message,
-        ),
-        new Promise<string>((resolve) => client.on("error", (error) => resolve(error.message))),
-        new Promise<string>((resolve) => client.on("close", () => resolve("closed"))),
-      ]);
+      const outcome = await outcomeOf(client);
+      expect(outcome).not.toBe("0");
+      client.destroy();
+    });
+
+    it("refuses a client whose certificate is not the one Terraform announced", async () => {
+      server = await listenGrpc({
+        socketPath: socketPath(),
+        tls: { key: serverCert.keyPem, cert: serverCert.pem, clientCert: clientCert.pem },
+        unary,
+        heldStreams: new Set(),
+      });
+      // Self-signed for localhost like Terraform's, but not the certificate it passed to us.
+      const client = connect(strangerCert);
+      const outcome = await outcomeOf(client);
       expect(outcome).not.toBe("0");
       client.destroy();
     });
