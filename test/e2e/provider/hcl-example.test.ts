@@ -135,8 +135,15 @@ describe("examples/hcl/README.md against the emulator", () => {
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    // A step that never ends (say, an emulator that cannot start) ends the script, with its
+    // output below, before jest's own timeout would abandon it and its children.
+    const deadline = setTimeout(() => {
+      child.kill("SIGKILL");
+      stopStrays(project);
+    }, 240_000);
     // "exit", not "close": the background emulator keeps the stderr pipe open while it lives.
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    clearTimeout(deadline);
     // The README's last step stops the emulator: its port soon refuses connections.
     let listening = true;
     for (let attempt = 0; listening && attempt < 400; attempt++) {
