@@ -28,9 +28,19 @@ const SECRET_VARIABLES = {
   AMAZON_ADS_CODE_VERIFIER: "TF_VAR_code_verifier",
 } as const;
 
-/** The environment with each secret also under its Terraform variable name. */
+/**
+ * The environment with each secret also under its Terraform variable name, and cdktf's shared
+ * plugin cache left off.
+ */
 function withTerraformVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = { ...env, CHECKPOINT_DISABLE: "1" };
+  const out: NodeJS.ProcessEnv = {
+    ...env,
+    CHECKPOINT_DISABLE: "1",
+    // Each stack carries its own copy of the provider, so ~/.terraform.d/plugin-cache (which
+    // cdktf points Terraform at) saves nothing, and another deploy re-filling it at the same
+    // moment can pull the provider from under this one ("Failed to read any lines").
+    CDKTF_DISABLE_PLUGIN_CACHE_ENV: env.CDKTF_DISABLE_PLUGIN_CACHE_ENV ?? "1",
+  };
   for (const [name, variable] of Object.entries(SECRET_VARIABLES)) {
     if (out[name] && !out[variable]) out[variable] = out[name];
   }
