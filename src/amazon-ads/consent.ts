@@ -133,7 +133,10 @@ const REFUSAL_ADVICE: Record<string, string> = {
   unauthorized_client:
     "The app may not request an authorization code. Check that its security profile is " +
     "approved for the Amazon Ads API.",
-  invalid_request: "Amazon found the consent URL malformed. Build it again with the client id.",
+  invalid_request:
+    "Amazon found the consent URL malformed: a parameter (named in Amazon's description, such " +
+    "as response_type, scope or code_challenge) is missing or wrong. Build the URL again with " +
+    "the client's consentUrl or `cdktf-amazon-ads login` instead of editing it by hand.",
   server_error: "Login with Amazon failed on its side. Try again in a few minutes.",
   temporarily_unavailable: "Login with Amazon is temporarily unavailable. Try again shortly.",
 };

@@ -81,11 +81,16 @@ export function showConsent(request: EmulatorRequest, state: EmulatorState): Rep
       "unknown scope",
     );
   }
-  if (query.get("response_type") !== "code") {
+  // LwA reports a wrong response_type as a malformed request; its list of consent errors has no
+  // unsupported_response_type.
+  const responseType = query.get("response_type");
+  if (responseType !== "code") {
     return refuse(
       redirectUri,
-      "unsupported_response_type",
-      "Only response_type=code is supported",
+      "invalid_request",
+      responseType === null
+        ? "The request is missing a required parameter : response_type"
+        : "The request has an invalid parameter : response_type (only code is supported)",
       requestState,
     );
   }

@@ -128,6 +128,19 @@ describe("consent redirect", () => {
     expect((error as Error).message).toMatch(/choose Allow/);
   });
 
+  it("explains an invalid_request about response_type as a consent URL to build again", () => {
+    const error = refusalOf(
+      "error=invalid_request&error_description=The+request+has+an+invalid+parameter+%3A+response_type&state=s1",
+    );
+    expect(error).toMatchObject({
+      code: "CONSENT_REFUSED",
+      amazonError: "invalid_request",
+      amazonDescription: "The request has an invalid parameter : response_type",
+    });
+    expect(error.message).toContain("response_type");
+    expect(error.message).toContain("Build the URL again");
+  });
+
   it("rejects a redirect whose state differs", () => {
     expect(() => parseConsentRedirect("http://localhost/cb?code=c&state=other", "mine")).toThrow(
       expect.objectContaining({ code: "STATE_MISMATCH" }),
@@ -140,3 +153,14 @@ describe("consent redirect", () => {
     );
   });
 });
+
+/** The error `parseConsentRedirect` throws for a callback with this query. */
+function refusalOf(query: string): AmazonAdsError {
+  try {
+    parseConsentRedirect(`http://localhost:8765/callback?${query}`, "s1");
+  } catch (error) {
+    if (error instanceof AmazonAdsError) return error;
+    throw error;
+  }
+  throw new Error("expected parseConsentRedirect to throw");
+}
