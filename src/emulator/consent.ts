@@ -3,7 +3,9 @@
  * an unknown scope, gets a 400 page (no redirect: the redirect URI cannot be trusted); other
  * problems and the user's answer go back to the redirect URI with `code` or `error`, and `state`.
  */
-import { type ConsentTerms } from "./authorizations.js";
+import { type ConsentTerms, type PendingConsent } from "./authorizations.js";
+import { type ConsentError, CONSENT_ERROR_DESCRIPTIONS } from "./consent-errors.js";
+import type { App } from "./directory.js";
 import { type EmulatorRequest, type Reply, htmlReply, redirectReply } from "./exchange.js";
 import { consentPage, errorPage } from "./pages.js";
 import { isChallengeMethod } from "./pkce.js";
@@ -36,9 +38,12 @@ function approve(state: EmulatorState, terms: ConsentTerms, requestState?: strin
   });
 }
 
-/** `GET /ap/oa`: validates the request, then shows the consent page (or approves at once). */
-export function showConsent(request: EmulatorRequest, state: EmulatorState): Reply {
-  const query = request.query;
+// Only a registered client and an allowed redirect URI are trusted with a redirect; anything else
+// gets LwA's 400 page.
+function trustedRedirect(
+  query: URLSearchParams,
+  state: EmulatorState,
+): { app: App; redirectUri: string; requestState?: string } | Reply {
   const app = state.directory.app(query.get("client_id") ?? "");
   if (!app) {
     return htmlReply(
@@ -62,6 +67,39 @@ export function showConsent(request: EmulatorRequest, state: EmulatorState): Rep
     );
   }
   const requestState = query.has("state") ? (query.get("state") ?? "") : undefined;
+  return { app, redirectUri, ...(requestState === undefined ? {} : { requestState }) };
+}
+
+// The consent page a clicked Allow or Deny answers, taken once; the 400 page when there is none.
+function answeredConsent(
+  request: EmulatorRequest,
+  state: EmulatorState,
+): { consent: PendingConsent; decision: "allow" | "deny" } | Reply {
+  const form = new URLSearchParams(request.body);
+  const decision = form.get("decision");
+  const consent =
+    decision === "allow" || decision === "deny"
+      ? state.authorizations.takeConsent(form.get("consent_id") ?? "")
+      : undefined;
+  if (!consent) {
+    return htmlReply(
+      400,
+      errorPage(
+        "This consent page has expired or was already answered.",
+        "Start signing in again from the application.",
+      ),
+      "unknown, expired or already answered consent page",
+    );
+  }
+  return { consent, decision: decision as "allow" | "deny" };
+}
+
+/** `GET /ap/oa`: validates the request, then shows the consent page (or approves at once). */
+export function showConsent(request: EmulatorRequest, state: EmulatorState): Reply {
+  const query = request.query;
+  const trusted = trustedRedirect(query, state);
+  if ("status" in trusted) return trusted;
+  const { app, redirectUri, requestState } = trusted;
   const scopes = (query.get("scope") ?? "").split(" ").filter((s) => s.length > 0);
   if (scopes.length === 0) {
     return refuse(
@@ -137,29 +175,38 @@ export function showConsent(request: EmulatorRequest, state: EmulatorState): Rep
 
 /** `POST /ap/oa`: the user clicked Allow or Deny on the consent page. */
 export function answerConsent(request: EmulatorRequest, state: EmulatorState): Reply {
-  const form = new URLSearchParams(request.body);
-  const decision = form.get("decision");
-  const consent =
-    decision === "allow" || decision === "deny"
-      ? state.authorizations.takeConsent(form.get("consent_id") ?? "")
-      : undefined;
-  if (!consent) {
-    return htmlReply(
-      400,
-      errorPage(
-        "This consent page has expired or was already answered.",
-        "Start signing in again from the application.",
-      ),
-      "unknown, expired or already answered consent page",
-    );
-  }
+  const answered = answeredConsent(request, state);
+  if ("status" in answered) return answered;
+  const { consent, decision } = answered;
   if (decision === "deny") {
     return refuse(
       consent.redirectUri,
       "access_denied",
-      "The user denied the request for authorization",
+      CONSENT_ERROR_DESCRIPTIONS.access_denied,
       consent.state,
     );
   }
   return approve(state, consent, consent.state);
+}
+
+/**
+ * The consent page's answer when a test makes it refuse with `error`: the request is checked as
+ * far as a redirect can be trusted (client and redirect URI on `GET`, an open page on `POST`),
+ * then sent back with `error`, `error_description` and the request's `state`.
+ */
+export function refuseConsentOnPurpose(
+  request: EmulatorRequest,
+  state: EmulatorState,
+  refusal: { readonly error: ConsentError; readonly description?: string | undefined },
+): Reply {
+  const description = refusal.description ?? CONSENT_ERROR_DESCRIPTIONS[refusal.error];
+  if (request.method === "POST") {
+    const answered = answeredConsent(request, state);
+    if ("status" in answered) return answered;
+    const { consent } = answered;
+    return refuse(consent.redirectUri, refusal.error, description, consent.state);
+  }
+  const trusted = trustedRedirect(request.query, state);
+  if ("status" in trusted) return trusted;
+  return refuse(trusted.redirectUri, refusal.error, description, trusted.requestState);
 }

@@ -141,6 +141,27 @@ describe("consent redirect", () => {
     expect(error.message).toContain("Build the URL again");
   });
 
+  it.each([
+    ["access_denied", "choose Allow"],
+    ["invalid_request", "Build the URL again"],
+    ["invalid_scope", "advertising::campaign_management"],
+    ["server_error", "Try again in a few minutes"],
+    ["temporarily_unavailable", "Try again shortly"],
+    ["unauthorized_client", "Check the app's settings"],
+  ])(
+    "turns Amazon's %s into CONSENT_REFUSED with its description and advice",
+    (refusal, advice) => {
+      const error = refusalOf(`error=${refusal}&error_description=Amazon+says+why&state=s1`);
+      expect(error).toMatchObject({
+        code: "CONSENT_REFUSED",
+        amazonError: refusal,
+        amazonDescription: "Amazon says why",
+      });
+      expect(error.message).toContain(`(${refusal}: Amazon says why)`);
+      expect(error.message).toContain(advice);
+    },
+  );
+
   it("rejects a redirect whose state differs", () => {
     expect(() => parseConsentRedirect("http://localhost/cb?code=c&state=other", "mine")).toThrow(
       expect.objectContaining({ code: "STATE_MISMATCH" }),
