@@ -128,6 +128,33 @@ describe("test accounts (POST/GET /testAccounts)", () => {
     expect(response.status).toBe(422);
   });
 
+  it("serves /testAccounts only on the NA host: EU and FE answer 404 NOT_FOUND saying so", async () => {
+    await start();
+    for (const region of ["EU", "FE"] as const) {
+      const url = `${emulator.regions[region].apiUrl}/testAccounts`;
+      const created = await callApi(emulator, url, token, {
+        method: "POST",
+        body: JSON.stringify({ countryCode: "DE", accountType: "AUTHOR" }),
+        headers: { "content-type": "application/json" },
+      });
+      const polled = await callApi(emulator, `${url}?requestId=X`, token);
+      for (const response of [created, polled]) {
+        expect(response.status).toBe(404);
+        const body = (await response.json()) as Record<string, string>;
+        expect(body).toMatchObject({ code: "NOT_FOUND" });
+        expect(body.details).toContain("only on the North America host");
+        expect(body.requestId).toBe(response.headers.get("x-amzn-requestid"));
+      }
+    }
+    expect(emulator.admin.calls("testAccounts")).toBe(4);
+    const na = await callApi(emulator, `${emulator.regions.NA.apiUrl}/testAccounts`, token, {
+      method: "POST",
+      body: JSON.stringify({ countryCode: "DE", accountType: "AUTHOR" }),
+      headers: { "content-type": "application/json" },
+    });
+    await requestIdOf(na);
+  });
+
   it("answers 404 for an unknown request id", async () => {
     await start();
     const response = await callApi(

@@ -1,5 +1,9 @@
 import { CAMPAIGN_MANAGEMENT_SCOPE, TEST_ACCOUNT_SCOPE } from "../../../src/amazon-ads/index.js";
-import { DEMO_USER_ID, EMPTY_USER_ID } from "../../../src/emulator/index.js";
+import {
+  DEMO_USER_ID,
+  EMPTY_USER_ID,
+  emulatorEndpointVariables,
+} from "../../../src/emulator/index.js";
 import { startHarness, type Harness } from "./support.js";
 
 let h: Harness;
@@ -75,6 +79,34 @@ describe("test accounts, client against emulator (fake clock and sleep)", () => 
       accountInfo: { id: account.id, subType: "KDP_AUTHOR" },
     });
   });
+
+  it.each(["NA", "EU", "FE"] as const)(
+    "sends test-account requests of a %s client to the NA host (endpoints with {region})",
+    async (region) => {
+      // The provider's way of pointing at an emulator: one set of variables for every region.
+      const variables = emulatorEndpointVariables(h.emulator);
+      const client = h.clientFor({
+        region,
+        endpoints: {
+          authorizationUrl: variables.AMAZON_ADS_AUTHORIZATION_URL,
+          tokenUrl: variables.AMAZON_ADS_TOKEN_URL,
+          apiUrl: variables.AMAZON_ADS_API_URL,
+        },
+      });
+      expect(client.endpoints.apiUrl).toBe(h.emulator.regions[region].apiUrl);
+      const grant = newCustomer();
+      const { requestId } = await client.createTestAccount(grant, {
+        countryCode: "JP",
+        accountType: "AUTHOR",
+      });
+      await client.testAccountStatus(grant, requestId);
+      await client.waitForTestAccount(grant, requestId);
+      const calls = h.emulatorLog.filter((entry) => entry.endpoint === "testAccounts");
+      expect(calls.length).toBeGreaterThanOrEqual(3);
+      expect(calls.every((entry) => entry.path === "/na/testAccounts")).toBe(true);
+      expect(calls.every((entry) => entry.region === "NA" && entry.status === 200)).toBe(true);
+    },
+  );
 
   it("refuses a second AUTHOR account in one marketplace as REQUEST_REJECTED", async () => {
     const grant = newCustomer();
