@@ -96,6 +96,14 @@ export function createTestAccount(request: EmulatorRequest, state: EmulatorState
     );
   }
   const { countryCode, accountType, accountMetaData } = parsed.data;
+  if (accountType === "VENDOR" && accountMetaData?.vendorCode === undefined) {
+    return adsErrorReply(
+      request,
+      400,
+      "BAD_REQUEST",
+      "A VENDOR test account needs accountMetaData.vendorCode (the vendor code, such as ABCDE)",
+    );
+  }
   const managesRealAccounts = state.directory.profilesOf(grant.userId).some((p) => !p.testAccount);
   if (managesRealAccounts) {
     return adsErrorReply(

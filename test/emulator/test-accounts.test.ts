@@ -90,13 +90,23 @@ describe("test accounts (POST/GET /testAccounts)", () => {
     const again = await create({ countryCode: "US", accountType: "AUTHOR" });
     expect(again.status).toBe(422);
     await requestIdOf(await create({ countryCode: "CA", accountType: "AUTHOR" }));
-    await requestIdOf(await create({ countryCode: "US", accountType: "VENDOR" }));
+    await requestIdOf(
+      await create({
+        countryCode: "US",
+        accountType: "VENDOR",
+        accountMetaData: { vendorCode: "ABCDE" },
+      }),
+    );
   });
 
   it("lists every request of the user without requestId", async () => {
     await start();
     await create({ countryCode: "US", accountType: "AUTHOR" });
-    await create({ countryCode: "JP", accountType: "VENDOR" });
+    await create({
+      countryCode: "JP",
+      accountType: "VENDOR",
+      accountMetaData: { vendorCode: "ABCDE" },
+    });
     const response = await callApi(emulator, `${emulator.apiUrl}/testAccounts`, token);
     const all = (await response.json()) as { countryCode: string }[];
     expect(all.map((r) => r.countryCode)).toEqual(["US", "JP"]);
@@ -110,6 +120,32 @@ describe("test accounts (POST/GET /testAccounts)", () => {
   ])("refuses a body with %s", async (_, body) => {
     await start();
     const response = await create(body);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it.each([
+    ["no accountMetaData", {}],
+    ["accountMetaData without vendorCode", { accountMetaData: {} }],
+  ])("refuses a VENDOR account with %s: 400 BAD_REQUEST naming vendorCode", async (_, extra) => {
+    await start();
+    const response = await create({ countryCode: "US", accountType: "VENDOR", ...extra });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as Record<string, string>;
+    expect(body.code).toBe("BAD_REQUEST");
+    expect(body.details).toContain("VENDOR test account needs accountMetaData.vendorCode");
+    // Nothing was started.
+    const listed = await callApi(emulator, `${emulator.apiUrl}/testAccounts`, token);
+    expect(await listed.json()).toEqual([]);
+  });
+
+  it("refuses an empty vendorCode", async () => {
+    await start();
+    const response = await create({
+      countryCode: "US",
+      accountType: "VENDOR",
+      accountMetaData: { vendorCode: "" },
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: "BAD_REQUEST" });
   });

@@ -9,6 +9,9 @@ import { startHarness, type Harness } from "./support.js";
 let h: Harness;
 afterEach(() => h.finish());
 
+/** A valid VENDOR request. */
+const VENDOR_ABCDE = { countryCode: "US", accountType: "VENDOR", vendorCode: "ABCDE" } as const;
+
 /** A grant of the user who manages no Ads accounts, with the test-account scope. */
 const newCustomer = (): string =>
   h.grant({ userId: EMPTY_USER_ID, scopes: [CAMPAIGN_MANAGEMENT_SCOPE, TEST_ACCOUNT_SCOPE] })
@@ -123,33 +126,52 @@ describe("test accounts, client against emulator (fake clock and sleep)", () => 
       userId: DEMO_USER_ID,
       scopes: [CAMPAIGN_MANAGEMENT_SCOPE, TEST_ACCOUNT_SCOPE],
     }).refreshToken;
-    const error = await h.caught(
-      h.client.createTestAccount(grant, { countryCode: "US", accountType: "VENDOR" }),
-    );
+    const error = await h.caught(h.client.createTestAccount(grant, VENDOR_ABCDE));
     expect(error).toMatchObject({ code: "REQUEST_REJECTED", status: 422 });
   });
 
   it("reports a grant without the test-account scope as UNAUTHORIZED, naming the scope", async () => {
     const grant = h.grant({ userId: EMPTY_USER_ID }).refreshToken;
-    const error = await h.caught(
-      h.client.createTestAccount(grant, { countryCode: "US", accountType: "VENDOR" }),
-    );
+    const error = await h.caught(h.client.createTestAccount(grant, VENDOR_ABCDE));
     expect(error).toMatchObject({ code: "UNAUTHORIZED", status: 403 });
     expect(error.message).toContain("advertising::test:create_account");
   });
 
   it("reports TEST_ACCOUNT_NOT_READY when the deadline passes first", async () => {
     const grant = newCustomer();
-    const { requestId } = await h.client.createTestAccount(grant, {
-      countryCode: "US",
-      accountType: "VENDOR",
-    });
+    const { requestId } = await h.client.createTestAccount(grant, VENDOR_ABCDE);
     const error = await h.caught(
       h.client.waitForTestAccount(grant, requestId, { timeoutMs: 8000, pollIntervalMs: 4000 }),
     );
     expect(error.code).toBe("TEST_ACCOUNT_NOT_READY");
     expect(error.message).toContain(requestId);
     expect(h.sleeps).toEqual([4000, 4000]);
+  });
+
+  it.each([
+    ["no vendor code", {}],
+    ["a blank vendor code", { vendorCode: " " }],
+  ])(
+    "refuses a VENDOR request with %s before any request, saying to set the vendor code",
+    async (_, extra) => {
+      const grant = newCustomer();
+      const error = await h.caught(
+        h.client.createTestAccount(grant, { countryCode: "US", accountType: "VENDOR", ...extra }),
+      );
+      expect(error.code).toBe("INVALID_ARGUMENT");
+      expect(error.message).toContain("set vendorCode");
+      expect(h.emulator.admin.calls("testAccounts")).toBe(0);
+      expect(h.emulator.admin.calls("token")).toBe(0);
+    },
+  );
+
+  it("refuses a VENDOR request without a vendor code in the bare Ads API client too, before sending", async () => {
+    const { accessToken } = await h.client.accessToken(newCustomer());
+    const error = await h.caught(
+      h.client.api.createTestAccount(accessToken, { countryCode: "US", accountType: "VENDOR" }),
+    );
+    expect(error.code).toBe("INVALID_ARGUMENT");
+    expect(h.emulator.admin.calls("testAccounts")).toBe(0);
   });
 
   it("reports an unknown request id as REQUEST_REJECTED (404)", async () => {
