@@ -79,6 +79,7 @@ export interface GiveUp {
   readonly summary: RequestSummary;
   readonly attempts: number;
   readonly elapsedMs: number;
+  /** The timeout of the last attempt (a retry's may be cut to the retry budget). */
   readonly timeoutMs: number;
   readonly maxElapsedMs: number;
   readonly decision: Extract<RetryDecision, { retry: false }>;
