@@ -2,6 +2,7 @@
  * The LwA consent page, `GET /ap/oa` and its form `POST /ap/oa`. A bad client or redirect URI, or
  * an unknown scope, gets a 400 page (no redirect: the redirect URI cannot be trusted); other
  * problems and the user's answer go back to the redirect URI with `code` or `error`, and `state`.
+ * A `consent-refusal` fault refuses through the same redirect, once it can be trusted.
  */
 import { type ConsentTerms, type PendingConsent } from "./authorizations.js";
 import { type ConsentError, CONSENT_ERROR_DESCRIPTIONS } from "./consent-errors.js";
