@@ -9,6 +9,7 @@ import { Transport, type CallOptions, type HttpResponse } from "./http.js";
 import { isProfileId, profileFilterQuery, type Profile, type ProfileFilters } from "./profiles.js";
 import { readBody, tryParseJson } from "./responses.js";
 import {
+  checkTestAccountRequest,
   testAccountBody,
   type TestAccount,
   type TestAccountReceipt,
@@ -76,12 +77,16 @@ export class AdsApiClient {
     return readBody(response, "the Amazon Ads API", singleProfileSchema);
   }
 
-  /** `POST /testAccounts`: asks Amazon to create a test account; poll with {@link listTestAccounts}. */
+  /**
+   * `POST /testAccounts`: asks Amazon to create a test account; poll with {@link listTestAccounts}.
+   * A `VENDOR` request without a vendor code is refused (`INVALID_ARGUMENT`) before sending.
+   */
   async createTestAccount(
     accessToken: string,
     request: TestAccountRequest,
     options: CallOptions = {},
   ): Promise<TestAccountReceipt> {
+    checkTestAccountRequest(request);
     const response = await this.send(accessToken, "POST", "/testAccounts", options, {
       json: testAccountBody(request),
     });

@@ -12,6 +12,7 @@ import { LwaClient, type CodeRedemption, type TokenSet } from "./lwa.js";
 import type { Profile, ProfileFilters } from "./profiles.js";
 import type { Region } from "./regions.js";
 import {
+  checkTestAccountRequest,
   waitForTestAccount,
   type TestAccount,
   type TestAccountReceipt,
@@ -156,12 +157,17 @@ export class AmazonAdsClient {
     );
   }
 
-  /** Asks Amazon (NA host unless the API URL is overridden) to create a test account. */
-  createTestAccount(
+  /**
+   * Asks Amazon (on the NA host, or the NA form of a `{region}` API URL override) to create a test
+   * account. A `VENDOR` request without a vendor code is refused (`INVALID_ARGUMENT`) before any
+   * request, the token's included.
+   */
+  async createTestAccount(
     refreshToken: string,
     request: TestAccountRequest,
     options: CallOptions = {},
   ): Promise<TestAccountReceipt> {
+    checkTestAccountRequest(request);
     return this.withAccessToken(refreshToken, options, (token) =>
       this.testAccountApi.createTestAccount(token, request, options),
     );

@@ -131,11 +131,19 @@ const REFUSAL_ADVICE: Record<string, string> = {
     "Amazon does not allow one of the requested scopes for this app. Check that the app is " +
     "approved for the Amazon Ads API and request advertising::campaign_management.",
   unauthorized_client:
-    "The app may not request an authorization code. Check that its security profile is " +
-    "approved for the Amazon Ads API.",
-  invalid_request: "Amazon found the consent URL malformed. Build it again with the client id.",
-  server_error: "Login with Amazon failed on its side. Try again in a few minutes.",
-  temporarily_unavailable: "Login with Amazon is temporarily unavailable. Try again shortly.",
+    "The app may not request an authorization code. Check the app's settings: its security " +
+    "profile in the Amazon Developer console must be approved for the Amazon Ads API, and the " +
+    "client id must be that security profile's.",
+  invalid_request:
+    "Amazon found the consent URL malformed: a parameter (named in Amazon's description, such " +
+    "as response_type, scope or code_challenge) is missing or wrong. Build the URL again with " +
+    "the client's consentUrl or `cdktf-amazon-ads login` instead of editing it by hand.",
+  server_error:
+    "Login with Amazon failed on its side; nothing in the request needs changing. Try again in " +
+    "a few minutes.",
+  temporarily_unavailable:
+    "Login with Amazon is temporarily unavailable; nothing in the request needs changing. Try " +
+    "again shortly.",
 };
 
 /**

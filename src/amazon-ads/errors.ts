@@ -73,14 +73,25 @@ export interface RequestSummary {
   readonly body?: unknown;
 }
 
-/** The response behind an error. Its body is kept verbatim, which is why it is non-enumerable. */
+/**
+ * The response behind an error, reduced to what is safe to keep: never a secret, whatever the body
+ * held (a malformed token response may carry a working access token).
+ */
 export interface ResponseSummary {
   /** HTTP status. */
   readonly status: number;
   /** Response headers (secret ones such as `set-cookie` redacted). */
   readonly headers: Readonly<Record<string, unknown>>;
-  /** The raw response text. */
-  readonly body: string;
+  /** The response's `Content-Type`, when it named one. */
+  readonly contentType?: string;
+  /** Size of the body in bytes. */
+  readonly bodyBytes: number;
+  /**
+   * The body when it is JSON, written again with every secret field (`access_token`,
+   * `refresh_token`, …) redacted. Absent when the body is not JSON: text that does not parse (a
+   * truncated token response, say) has no fields to redact by, so only its size and type are kept.
+   */
+  readonly body?: string;
 }
 
 /** Everything an {@link AmazonAdsError} may carry besides its code and message. */
@@ -99,14 +110,14 @@ export interface AmazonAdsErrorDetails {
   readonly attempts?: number;
   /** The request (redacted); non-enumerable on the error. */
   readonly request?: RequestSummary;
-  /** The response; non-enumerable on the error. */
+  /** The response (secrets redacted); non-enumerable on the error. */
   readonly response?: ResponseSummary;
 }
 
 /**
- * Every failure of the Amazon Ads client. `request` and `response` are non-enumerable so that
- * logging or serializing the error never dumps a body; the message never contains a secret and
- * names URLs without their query string.
+ * Every failure of the Amazon Ads client. `request` and `response` are redacted, and
+ * non-enumerable so that logging or serializing the error never dumps a body; the message never
+ * contains a secret and names URLs without their query string.
  */
 export class AmazonAdsError extends Error {
   /** Stable machine code; see {@link AmazonAdsErrorCode}. */
@@ -124,7 +135,7 @@ export class AmazonAdsError extends Error {
   declare readonly attempts?: number;
   /** The request behind the error (redacted). Non-enumerable. */
   declare readonly request?: RequestSummary;
-  /** The response behind the error. Non-enumerable. */
+  /** The response behind the error (redacted; see {@link ResponseSummary}). Non-enumerable. */
   declare readonly response?: ResponseSummary;
 
   /** Creates an error; prefer the factories of the module that detects the failure. */

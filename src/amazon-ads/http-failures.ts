@@ -9,8 +9,8 @@ import {
   type ResponseSummary,
 } from "./errors.js";
 import type { HttpRequest, HttpResponse } from "./http.js";
-import { parseJsonLosslessly } from "./lossless-json.js";
-import { redactRecord, urlForMessage } from "./redact.js";
+import { parseJsonLosslessly, stringifyJsonLosslessly } from "./lossless-json.js";
+import { redact, redactRecord, urlForMessage } from "./redact.js";
 import type { RetryDecision } from "./retry.js";
 
 /** A failure below HTTP: its code (`ECONNRESET`, …), message, and a sanitized cause. */
@@ -79,6 +79,7 @@ export interface GiveUp {
   readonly summary: RequestSummary;
   readonly attempts: number;
   readonly elapsedMs: number;
+  /** The timeout of the last attempt (a retry's may be cut to the retry budget). */
   readonly timeoutMs: number;
   readonly maxElapsedMs: number;
   readonly decision: Extract<RetryDecision, { retry: false }>;
@@ -189,16 +190,35 @@ export function requestIdOf(response: Pick<HttpResponse, "headers">): string | u
   );
 }
 
+/**
+ * What an error keeps of a response: status, redacted headers, the body's type and size, and the
+ * body itself only as JSON with its secret fields redacted (see {@link ResponseSummary}).
+ */
+export function responseSummary(
+  response: Pick<HttpResponse, "status" | "headers" | "body">,
+): ResponseSummary {
+  const contentType = header(response.headers, "content-type");
+  let json: unknown;
+  try {
+    json = parseJsonLosslessly(response.body);
+  } catch {
+    json = undefined;
+  }
+  return {
+    status: response.status,
+    headers: redactRecord(response.headers),
+    ...(contentType === undefined ? {} : { contentType }),
+    bodyBytes: Buffer.byteLength(response.body),
+    ...(json === undefined ? {} : { body: stringifyJsonLosslessly(redact(json)) }),
+  };
+}
+
 /** The error details every response-based error carries (status, attempts, request, response). */
 export function responseDetails(
   response: HttpResponse,
   extra: AmazonAdsErrorDetails = {},
 ): AmazonAdsErrorDetails {
-  const summary: ResponseSummary = {
-    status: response.status,
-    headers: redactRecord(response.headers),
-    body: response.body,
-  };
+  const summary = responseSummary(response);
   const requestId = extra.requestId ?? requestIdOf(response);
   return {
     status: response.status,

@@ -32,7 +32,11 @@ export interface Logger {
 
 /** Transport settings shared by every call of a client. */
 export interface HttpOptions extends Partial<Seams> {
-  /** Timeout of one attempt (connect to last byte). @default 30000 */
+  /**
+   * Timeout of one attempt (connect to last byte). A retry's timeout is also capped at what is
+   * left of the retry budget (`retry.maxElapsedMs` from the first attempt), but not below 1 s.
+   * @default 30000
+   */
   readonly timeoutMs?: number;
   /** Overrides of the retry bounds. */
   readonly retry?: Partial<RetryPolicy>;
@@ -88,6 +92,10 @@ export interface HttpResponse {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+
+// The least time a retry is given when the retry budget is nearly spent: less could hardly carry
+// one request to Amazon and back.
+const MIN_RETRY_TIMEOUT_MS = 1_000;
 
 let sharedGot: Promise<Got> | undefined;
 
@@ -167,6 +175,7 @@ export class Transport {
     for (let attempt = 1; ; attempt++) {
       this.throwIfAborted(request, summary, attempt - 1);
       const sentAt = now();
+      const timeoutMs = this.attemptTimeout(attempt, sentAt - firstStart);
       let decision: RetryDecision;
       let response: HttpResponse | undefined;
       let failure: NetworkFailure | undefined;
@@ -177,7 +186,7 @@ export class Transport {
           headers,
           body,
           signal: request.signal,
-          timeout: { request: this.timeoutMs },
+          timeout: { request: timeoutMs },
         });
         response = {
           status: answer.statusCode,
@@ -213,7 +222,7 @@ export class Transport {
           summary,
           attempts: attempt,
           elapsedMs: now() - firstStart,
-          timeoutMs: this.timeoutMs,
+          timeoutMs,
           maxElapsedMs: this.policy.maxElapsedMs,
           decision,
           response,
@@ -233,6 +242,18 @@ export class Transport {
         throw error;
       }
     }
+  }
+
+  /**
+   * The timeout of an attempt started `elapsedMs` after the first: the configured one, but a retry
+   * never runs past the retry budget (down to a floor), so a server that hangs on a late retry
+   * cannot stretch the whole request to about `maxElapsedMs + timeoutMs`. The first attempt keeps
+   * the full timeout: a budget of 0 means "no retries", not "no time".
+   */
+  private attemptTimeout(attempt: number, elapsedMs: number): number {
+    if (attempt === 1) return this.timeoutMs;
+    const left = this.policy.maxElapsedMs - elapsedMs;
+    return Math.min(this.timeoutMs, Math.max(MIN_RETRY_TIMEOUT_MS, left));
   }
 
   private decide(

@@ -67,6 +67,7 @@ export {
   type EmptyProfileListExplanation,
 } from "./profiles.js";
 export {
+  checkTestAccountRequest,
   waitForTestAccount,
   testAccountBody,
   type TestAccount,

@@ -1,7 +1,8 @@
 /**
  * A JSON parser that keeps large integers exact. Amazon sends profile ids as JSON numbers above
  * 2^53, which `JSON.parse` rounds; here an integer literal outside the safe range becomes a
- * `bigint`, everything else parses as `JSON.parse` would.
+ * `bigint`, everything else parses as `JSON.parse` would. Its writer turns such values back into
+ * JSON text with the big integers as they came.
  */
 
 /** A parse failure with the offset it happened at (not the text, which may hold a secret). */
@@ -27,6 +28,22 @@ export function parseJsonLosslessly(text: string): unknown {
   parser.skipWhitespace();
   if (parser.at < text.length) parser.fail("Unexpected text after the JSON value");
   return value;
+}
+
+/**
+ * JSON text of a value {@link parseJsonLosslessly} returns (or a copy of one): `bigint`s are
+ * written as bare integers, everything else as `JSON.stringify` writes it.
+ */
+export function stringifyJsonLosslessly(value: unknown): string {
+  if (typeof value === "bigint") return value.toString();
+  if (Array.isArray(value)) return `[${value.map(stringifyJsonLosslessly).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const members = Object.entries(value).map(
+      ([key, member]) => `${JSON.stringify(key)}:${stringifyJsonLosslessly(member)}`,
+    );
+    return `{${members.join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
 }
 
 class Parser {

@@ -14,7 +14,7 @@ export interface TestAccountRequest {
   readonly countryCode: string;
   /** `VENDOR` or `AUTHOR` (one AUTHOR account per user and marketplace). */
   readonly accountType: TestAccountType;
-  /** Vendor code for a `VENDOR` account (`accountMetaData.vendorCode`). */
+  /** Vendor code for a `VENDOR` account (`accountMetaData.vendorCode`); required for `VENDOR`. */
   readonly vendorCode?: string;
 }
 
@@ -36,6 +36,20 @@ export interface TestAccount {
   readonly status: string;
   /** ASINs attached to the account. */
   readonly asins: readonly string[];
+}
+
+/**
+ * Throws `INVALID_ARGUMENT` for a request Amazon would refuse: a `VENDOR` account without a vendor
+ * code. Checked before sending so that the error says which field to set.
+ */
+export function checkTestAccountRequest(request: TestAccountRequest): void {
+  if (request.accountType === "VENDOR" && !request.vendorCode?.trim()) {
+    throw new AmazonAdsError(
+      "INVALID_ARGUMENT",
+      "A VENDOR test account needs a vendor code: set vendorCode (sent to Amazon as " +
+        'accountMetaData.vendorCode), such as "ABCDE", or ask for an AUTHOR account instead.',
+    );
+  }
 }
 
 /** The JSON body `POST /testAccounts` takes. */

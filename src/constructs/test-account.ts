@@ -20,8 +20,9 @@ export interface TestAccountProps {
   /** `VENDOR` or `AUTHOR` (one AUTHOR account per user and marketplace). */
   readonly accountType: string;
   /**
-   * The vendor code of a VENDOR account.
-   * @default none (Amazon assigns one)
+   * The vendor code of a VENDOR account (required for VENDOR: the provider refuses a VENDOR
+   * account without one at plan time).
+   * @default none (AUTHOR accounts need none)
    */
   readonly vendorCode?: string;
 }

@@ -2,8 +2,11 @@
  * The LwA consent page, `GET /ap/oa` and its form `POST /ap/oa`. A bad client or redirect URI, or
  * an unknown scope, gets a 400 page (no redirect: the redirect URI cannot be trusted); other
  * problems and the user's answer go back to the redirect URI with `code` or `error`, and `state`.
+ * A `consent-refusal` fault refuses through the same redirect, once it can be trusted.
  */
-import { type ConsentTerms } from "./authorizations.js";
+import { type ConsentTerms, type PendingConsent } from "./authorizations.js";
+import { type ConsentError, CONSENT_ERROR_DESCRIPTIONS } from "./consent-errors.js";
+import type { App } from "./directory.js";
 import { type EmulatorRequest, type Reply, htmlReply, redirectReply } from "./exchange.js";
 import { consentPage, errorPage } from "./pages.js";
 import { isChallengeMethod } from "./pkce.js";
@@ -36,9 +39,12 @@ function approve(state: EmulatorState, terms: ConsentTerms, requestState?: strin
   });
 }
 
-/** `GET /ap/oa`: validates the request, then shows the consent page (or approves at once). */
-export function showConsent(request: EmulatorRequest, state: EmulatorState): Reply {
-  const query = request.query;
+// Only a registered client and an allowed redirect URI are trusted with a redirect; anything else
+// gets LwA's 400 page.
+function trustedRedirect(
+  query: URLSearchParams,
+  state: EmulatorState,
+): { app: App; redirectUri: string; requestState?: string } | Reply {
   const app = state.directory.app(query.get("client_id") ?? "");
   if (!app) {
     return htmlReply(
@@ -62,6 +68,39 @@ export function showConsent(request: EmulatorRequest, state: EmulatorState): Rep
     );
   }
   const requestState = query.has("state") ? (query.get("state") ?? "") : undefined;
+  return { app, redirectUri, ...(requestState === undefined ? {} : { requestState }) };
+}
+
+// The consent page a clicked Allow or Deny answers, taken once; the 400 page when there is none.
+function answeredConsent(
+  request: EmulatorRequest,
+  state: EmulatorState,
+): { consent: PendingConsent; decision: "allow" | "deny" } | Reply {
+  const form = new URLSearchParams(request.body);
+  const decision = form.get("decision");
+  const consent =
+    decision === "allow" || decision === "deny"
+      ? state.authorizations.takeConsent(form.get("consent_id") ?? "")
+      : undefined;
+  if (!consent) {
+    return htmlReply(
+      400,
+      errorPage(
+        "This consent page has expired or was already answered.",
+        "Start signing in again from the application.",
+      ),
+      "unknown, expired or already answered consent page",
+    );
+  }
+  return { consent, decision: decision as "allow" | "deny" };
+}
+
+/** `GET /ap/oa`: validates the request, then shows the consent page (or approves at once). */
+export function showConsent(request: EmulatorRequest, state: EmulatorState): Reply {
+  const query = request.query;
+  const trusted = trustedRedirect(query, state);
+  if ("status" in trusted) return trusted;
+  const { app, redirectUri, requestState } = trusted;
   const scopes = (query.get("scope") ?? "").split(" ").filter((s) => s.length > 0);
   if (scopes.length === 0) {
     return refuse(
@@ -81,11 +120,16 @@ export function showConsent(request: EmulatorRequest, state: EmulatorState): Rep
       "unknown scope",
     );
   }
-  if (query.get("response_type") !== "code") {
+  // LwA reports a wrong response_type as a malformed request; its list of consent errors has no
+  // unsupported_response_type.
+  const responseType = query.get("response_type");
+  if (responseType !== "code") {
     return refuse(
       redirectUri,
-      "unsupported_response_type",
-      "Only response_type=code is supported",
+      "invalid_request",
+      responseType === null
+        ? "The request is missing a required parameter : response_type"
+        : "The request has an invalid parameter : response_type (only code is supported)",
       requestState,
     );
   }
@@ -132,29 +176,38 @@ export function showConsent(request: EmulatorRequest, state: EmulatorState): Rep
 
 /** `POST /ap/oa`: the user clicked Allow or Deny on the consent page. */
 export function answerConsent(request: EmulatorRequest, state: EmulatorState): Reply {
-  const form = new URLSearchParams(request.body);
-  const decision = form.get("decision");
-  const consent =
-    decision === "allow" || decision === "deny"
-      ? state.authorizations.takeConsent(form.get("consent_id") ?? "")
-      : undefined;
-  if (!consent) {
-    return htmlReply(
-      400,
-      errorPage(
-        "This consent page has expired or was already answered.",
-        "Start signing in again from the application.",
-      ),
-      "unknown, expired or already answered consent page",
-    );
-  }
+  const answered = answeredConsent(request, state);
+  if ("status" in answered) return answered;
+  const { consent, decision } = answered;
   if (decision === "deny") {
     return refuse(
       consent.redirectUri,
       "access_denied",
-      "The user denied the request for authorization",
+      CONSENT_ERROR_DESCRIPTIONS.access_denied,
       consent.state,
     );
   }
   return approve(state, consent, consent.state);
+}
+
+/**
+ * The consent page's answer when a test makes it refuse with `error`: the request is checked as
+ * far as a redirect can be trusted (client and redirect URI on `GET`, an open page on `POST`),
+ * then sent back with `error`, `error_description` and the request's `state`.
+ */
+export function refuseConsentOnPurpose(
+  request: EmulatorRequest,
+  state: EmulatorState,
+  refusal: { readonly error: ConsentError; readonly description?: string | undefined },
+): Reply {
+  const description = refusal.description ?? CONSENT_ERROR_DESCRIPTIONS[refusal.error];
+  if (request.method === "POST") {
+    const answered = answeredConsent(request, state);
+    if ("status" in answered) return answered;
+    const { consent } = answered;
+    return refuse(consent.redirectUri, refusal.error, description, consent.state);
+  }
+  const trusted = trustedRedirect(request.query, state);
+  if ("status" in trusted) return trusted;
+  return refuse(trusted.redirectUri, refusal.error, description, trusted.requestState);
 }

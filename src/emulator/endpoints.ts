@@ -10,6 +10,6 @@ export const EMULATOR_ENDPOINTS = [
 /**
  * An emulated endpoint: `consent` (`GET`/`POST /ap/oa`), `token` (`POST /auth/o2/token`),
  * `profiles` (`GET /v2/profiles`), `profile` (`GET /v2/profiles/{id}`), `testAccounts`
- * (`POST`/`GET /testAccounts`).
+ * (`POST`/`GET /testAccounts`; answered on the NA host only, 404 on EU and FE).
  */
 export type EmulatorEndpoint = (typeof EMULATOR_ENDPOINTS)[number];

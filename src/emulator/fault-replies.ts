@@ -1,9 +1,11 @@
 /**
  * The replies faults put in place of the real one, shaped like what each family of endpoints sends
- * when it fails: HTML for the consent page, `{"error","error_description"}` for the token endpoint
- * and `{"code","details","requestId"}` for the Ads API.
+ * when it fails: HTML (or an `error` redirect) for the consent page,
+ * `{"error","error_description"}` for the token endpoint and `{"code","details","requestId"}` for
+ * the Ads API.
  */
 import { unauthorized } from "./ads-auth.js";
+import { refuseConsentOnPurpose } from "./consent.js";
 import type { EmulatorEndpoint } from "./endpoints.js";
 import {
   type EmulatorRequest,
@@ -14,6 +16,7 @@ import {
 } from "./exchange.js";
 import type { Fault, FaultTarget } from "./faults.js";
 import { errorPage } from "./pages.js";
+import type { EmulatorState } from "./state.js";
 import { revokedRefreshToken } from "./token-endpoint.js";
 
 const STATUS_TEXT: Readonly<Record<number, [code: string, text: string]>> = {
@@ -46,18 +49,33 @@ function retryAfter(fault: Fault & { kind: "throttle" }, now: number): Record<st
   return { "retry-after": value };
 }
 
+// Amazon's 403 for a profile the caller may not use; the list calls name no profile.
+function forbidden(target: FaultTarget, request: EmulatorRequest): Reply {
+  const profileId =
+    target.endpoint === "profile" ? request.path.slice("/v2/profiles/".length) : undefined;
+  return adsErrorReply(
+    request,
+    403,
+    "UNAUTHORIZED",
+    profileId === undefined
+      ? "Not authorized to access scope"
+      : `Not authorized to access scope ${profileId}`,
+    "injected 403",
+  );
+}
+
 /** The reply a fault answers with instead of handling the request; undefined for other kinds. */
 export function faultReply(
   fault: Fault,
   target: FaultTarget,
   request: EmulatorRequest,
-  now: number,
+  state: EmulatorState,
 ): Reply | undefined {
   const endpoint = target.endpoint;
   switch (fault.kind) {
     case "throttle": {
       const reply = failure(endpoint, request, 429);
-      return { ...reply, headers: { ...reply.headers, ...retryAfter(fault, now) } };
+      return { ...reply, headers: { ...reply.headers, ...retryAfter(fault, state.clock.now()) } };
     }
     case "server-error":
       return failure(endpoint, request, fault.status);
@@ -84,6 +102,10 @@ export function faultReply(
             "injected revoked grant",
           )
         : revokedRefreshToken("injected revoked grant");
+    case "consent-refusal":
+      return refuseConsentOnPurpose(request, state, fault);
+    case "forbidden":
+      return forbidden(target, request);
     default:
       return undefined;
   }

@@ -1,9 +1,11 @@
 /**
  * Faults tests inject on purpose: throttling, server errors, delays, hangs, connection resets,
- * malformed bodies and revoked grants, for one endpoint (or all) and the next N requests or until
- * cleared. The first active fault that matches a request applies to it.
+ * malformed bodies, revoked grants, refused consents and forbidden API calls, for one endpoint (or
+ * all) and the next N requests or until cleared. The first active fault that matches a request
+ * applies to it.
  */
 import * as z from "zod";
+import { CONSENT_ERRORS } from "./consent-errors.js";
 import { type EmulatorEndpoint, EMULATOR_ENDPOINTS } from "./endpoints.js";
 
 const target = {
@@ -41,6 +43,13 @@ export const faultSpecSchema = z.discriminatedUnion("kind", [
   z.strictObject({ ...target, kind: z.literal("truncated-json") }),
   z.strictObject({ ...target, kind: z.literal("empty") }),
   z.strictObject({ ...target, kind: z.literal("revoked") }),
+  z.strictObject({
+    ...target,
+    kind: z.literal("consent-refusal"),
+    error: z.enum(CONSENT_ERRORS),
+    description: z.string().min(1).optional(),
+  }),
+  z.strictObject({ ...target, kind: z.literal("forbidden") }),
 ]);
 
 /**
@@ -54,7 +63,18 @@ export const faultSpecSchema = z.discriminatedUnion("kind", [
  * - `html`: an HTML page (`status`, default 200) instead of JSON;
  * - `truncated-json`: handles the request, then sends only the first half of the body;
  * - `empty`: 200 with an empty body;
- * - `revoked`: answers as if the grant were revoked (token: `invalid_grant`; API: 401).
+ * - `revoked`: answers as if the grant were revoked (token: `invalid_grant`; API: 401);
+ * - `consent-refusal`: the consent page redirects with `error` (one of LwA's consent errors:
+ *   `access_denied`, `invalid_request`, `invalid_scope`, `server_error`,
+ *   `temporarily_unavailable`, `unauthorized_client`), `error_description` (`description`, or a
+ *   default per error) and the request's `state` — only once the client and redirect URI check
+ *   out; otherwise the usual 400 page;
+ * - `forbidden`: the Ads API answers 403 `{"code":"UNAUTHORIZED","details":"Not authorized to
+ *   access scope <profile id>"}` (the id only for `GET /v2/profiles/{id}`).
+ *
+ * Some kinds belong to some endpoints only: `revoked` never applies to the consent page,
+ * `consent-refusal` only to it, `forbidden` only to the Ads API (`profiles`, `profile`,
+ * `testAccounts`). Naming another endpoint is refused; naming none targets those it applies to.
  */
 export type FaultSpec = z.input<typeof faultSpecSchema>;
 
@@ -76,6 +96,34 @@ export interface FaultTarget {
   readonly grantType?: string;
 }
 
+const API_ENDPOINTS: readonly EmulatorEndpoint[] = ["profiles", "profile", "testAccounts"];
+
+// Kinds that mean something on some endpoints only: a consent page has no grant to revoke, only
+// the consent page redirects with a consent error, and only the Ads API answers 403.
+const ONLY_ON: Partial<
+  Record<
+    Fault["kind"],
+    { readonly endpoints: readonly EmulatorEndpoint[]; readonly refusal: string }
+  >
+> = {
+  revoked: {
+    endpoints: ["token", ...API_ENDPOINTS],
+    refusal: "A revoked grant cannot be shown on the consent page; target another endpoint.",
+  },
+  "consent-refusal": {
+    endpoints: ["consent"],
+    refusal:
+      "A consent-refusal fault is a redirect from the consent page; target the consent endpoint " +
+      "(or leave endpoint out).",
+  },
+  forbidden: {
+    endpoints: API_ENDPOINTS,
+    refusal:
+      "A forbidden fault is an Ads API 403; target profiles, profile or testAccounts (or leave " +
+      "endpoint out).",
+  },
+};
+
 /** The faults in force, in the order they were injected. */
 export class FaultRegistry {
   #faults: ActiveFault[] = [];
@@ -88,10 +136,13 @@ export class FaultRegistry {
       const issue = parsed.error.issues[0]!;
       throw new Error(`Invalid fault at '${issue.path.join(".") || "(root)"}': ${issue.message}`);
     }
-    if (parsed.data.kind === "revoked" && parsed.data.endpoint === "consent") {
-      throw new Error(
-        "A revoked grant cannot be shown on the consent page; target another endpoint.",
-      );
+    const only = ONLY_ON[parsed.data.kind];
+    if (
+      only &&
+      parsed.data.endpoint !== undefined &&
+      !only.endpoints.includes(parsed.data.endpoint)
+    ) {
+      throw new Error(only.refusal);
     }
     const id = `fault-${this.#nextId++}`;
     this.#faults.push({ id, fault: parsed.data, remaining: parsed.data.times });
@@ -126,6 +177,5 @@ function applies(fault: Fault, request: FaultTarget): boolean {
   if (fault.endpoint !== undefined && fault.endpoint !== request.endpoint) return false;
   if (fault.region !== undefined && fault.region !== request.region) return false;
   if (fault.grantType !== undefined && fault.grantType !== request.grantType) return false;
-  // A consent page has no grant to revoke.
-  return !(fault.kind === "revoked" && request.endpoint === "consent");
+  return ONLY_ON[fault.kind]?.endpoints.includes(request.endpoint) ?? true;
 }

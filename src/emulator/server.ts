@@ -141,8 +141,7 @@ export function createRequestListener(
     }
     const target = { endpoint, region: request.region, grantType };
     let reply =
-      (fault && faultReply(fault, target, request, state.clock.now())) ??
-      route.handle(request, state);
+      (fault && faultReply(fault, target, request, state)) ?? route.handle(request, state);
     if (fault?.kind === "truncated-json") reply = truncated(reply);
     send(res, reply, state.clock.now());
     const { status, reason } = reply;

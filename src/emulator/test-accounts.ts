@@ -1,7 +1,8 @@
 /**
  * `POST /testAccounts` and `GET /testAccounts?requestId=`: Amazon's test accounts for API
- * integrators. Creation needs the `advertising::test:create_account` scope and a user who manages
- * no real Ads accounts; a user gets one AUTHOR account per marketplace.
+ * integrators, served by the North America host only (for every marketplace). Creation needs the
+ * `advertising::test:create_account` scope and a user who manages no real Ads accounts; a user gets
+ * one AUTHOR account per marketplace.
  */
 import * as z from "zod";
 import { authenticate } from "./ads-auth.js";
@@ -40,6 +41,18 @@ const creationSchema = z.object({
   accountMetaData: z.object({ vendorCode: z.string().min(1).optional() }).optional(),
 });
 
+// The EU and FE hosts have no /testAccounts: only the NA host serves it, whatever the marketplace.
+function notOnThisHost(request: EmulatorRequest): Reply | undefined {
+  if (request.region === "NA") return undefined;
+  return adsErrorReply(
+    request,
+    404,
+    "NOT_FOUND",
+    `No resource at /testAccounts on the ${request.region} host: test accounts are served only on ` +
+      "the North America host (advertising-api.amazon.com), for every marketplace.",
+  );
+}
+
 function describe(request: TestAccountRequest, state: EmulatorState): object {
   const status = state.testAccounts.poll(request);
   return {
@@ -53,6 +66,8 @@ function describe(request: TestAccountRequest, state: EmulatorState): object {
 
 /** `POST /testAccounts`: starts creating a test account and answers its request id. */
 export function createTestAccount(request: EmulatorRequest, state: EmulatorState): Reply {
+  const elsewhere = notOnThisHost(request);
+  if (elsewhere) return elsewhere;
   const auth = authenticate(request, state);
   if ("refusal" in auth) return auth.refusal;
   const grant = auth.token.grant;
@@ -81,6 +96,14 @@ export function createTestAccount(request: EmulatorRequest, state: EmulatorState
     );
   }
   const { countryCode, accountType, accountMetaData } = parsed.data;
+  if (accountType === "VENDOR" && accountMetaData?.vendorCode === undefined) {
+    return adsErrorReply(
+      request,
+      400,
+      "BAD_REQUEST",
+      "A VENDOR test account needs accountMetaData.vendorCode (the vendor code, such as ABCDE)",
+    );
+  }
   const managesRealAccounts = state.directory.profilesOf(grant.userId).some((p) => !p.testAccount);
   if (managesRealAccounts) {
     return adsErrorReply(
@@ -114,6 +137,8 @@ export function createTestAccount(request: EmulatorRequest, state: EmulatorState
 
 /** `GET /testAccounts[?requestId=]`: the status of one request, or of all the user's requests. */
 export function getTestAccounts(request: EmulatorRequest, state: EmulatorState): Reply {
+  const elsewhere = notOnThisHost(request);
+  if (elsewhere) return elsewhere;
   const auth = authenticate(request, state);
   if ("refusal" in auth) return auth.refusal;
   const userId = auth.token.grant.userId;

@@ -128,6 +128,40 @@ describe("consent redirect", () => {
     expect((error as Error).message).toMatch(/choose Allow/);
   });
 
+  it("explains an invalid_request about response_type as a consent URL to build again", () => {
+    const error = refusalOf(
+      "error=invalid_request&error_description=The+request+has+an+invalid+parameter+%3A+response_type&state=s1",
+    );
+    expect(error).toMatchObject({
+      code: "CONSENT_REFUSED",
+      amazonError: "invalid_request",
+      amazonDescription: "The request has an invalid parameter : response_type",
+    });
+    expect(error.message).toContain("response_type");
+    expect(error.message).toContain("Build the URL again");
+  });
+
+  it.each([
+    ["access_denied", "choose Allow"],
+    ["invalid_request", "Build the URL again"],
+    ["invalid_scope", "advertising::campaign_management"],
+    ["server_error", "Try again in a few minutes"],
+    ["temporarily_unavailable", "Try again shortly"],
+    ["unauthorized_client", "Check the app's settings"],
+  ])(
+    "turns Amazon's %s into CONSENT_REFUSED with its description and advice",
+    (refusal, advice) => {
+      const error = refusalOf(`error=${refusal}&error_description=Amazon+says+why&state=s1`);
+      expect(error).toMatchObject({
+        code: "CONSENT_REFUSED",
+        amazonError: refusal,
+        amazonDescription: "Amazon says why",
+      });
+      expect(error.message).toContain(`(${refusal}: Amazon says why)`);
+      expect(error.message).toContain(advice);
+    },
+  );
+
   it("rejects a redirect whose state differs", () => {
     expect(() => parseConsentRedirect("http://localhost/cb?code=c&state=other", "mine")).toThrow(
       expect.objectContaining({ code: "STATE_MISMATCH" }),
@@ -140,3 +174,14 @@ describe("consent redirect", () => {
     );
   });
 });
+
+/** The error `parseConsentRedirect` throws for a callback with this query. */
+function refusalOf(query: string): AmazonAdsError {
+  try {
+    parseConsentRedirect(`http://localhost:8765/callback?${query}`, "s1");
+  } catch (error) {
+    if (error instanceof AmazonAdsError) return error;
+    throw error;
+  }
+  throw new Error("expected parseConsentRedirect to throw");
+}

@@ -14,6 +14,15 @@ describe("endpoints", () => {
     expect(resolveEndpoints().region).toBe("NA");
   });
 
+  it("sends test accounts to the NA host from every region, with or without a {region} override", () => {
+    for (const region of ["NA", "EU", "FE"] as const) {
+      expect(resolveEndpoints(region).testAccountApiUrl).toBe("https://advertising-api.amazon.com");
+      expect(
+        resolveEndpoints(region, { apiUrl: "http://127.0.0.1:4010/{region}" }).testAccountApiUrl,
+      ).toBe("http://127.0.0.1:4010/na");
+    }
+  });
+
   it("replaces each endpoint by its override and ignores empty ones", () => {
     const resolved = resolveEndpoints("FE", {
       tokenUrl: "http://127.0.0.1:9000/auth/o2/token",

@@ -179,6 +179,43 @@ describe("network failures", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("cuts a late retry's timeout to the time left in the retry budget (fake clock)", async () => {
+    // The 429 asks for 8 s of a 10 s budget: the retry gets the 2 s left, not its 10 minutes.
+    const { server, send } = await transportAgainst(
+      (_, res, index) => (index === 0 ? sendJson(res, 429, {}, { "retry-after": "8" }) : undefined),
+      { timeoutMs: 600_000, retry: { maxElapsedMs: 10_000 } },
+    );
+    const error = await caught(send());
+    expect(error.code).toBe("TIMEOUT");
+    expect(error.attempts).toBe(2);
+    expect(error.message).toContain("did not answer");
+    expect(error.message).toContain("within 2 s");
+    expect(seams.sleeps).toEqual([8000]);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("gives a retry at the very end of the budget a floor of 1 s, not nothing (fake clock)", async () => {
+    const { send } = await transportAgainst(
+      (_, res, index) =>
+        index === 0 ? sendJson(res, 429, {}, { "retry-after": "10" }) : undefined,
+      { timeoutMs: 600_000, retry: { maxElapsedMs: 10_000 } },
+    );
+    const error = await caught(send());
+    expect(error).toMatchObject({ code: "TIMEOUT", attempts: 2 });
+    expect(error.message).toContain("within 1 s");
+  });
+
+  it("keeps the first attempt's full timeout when the budget allows no retries (fake clock)", async () => {
+    const { server, send } = await transportAgainst(() => undefined, {
+      timeoutMs: 50,
+      retry: { maxElapsedMs: 0 },
+    });
+    const error = await caught(send());
+    expect(error).toMatchObject({ code: "TIMEOUT", attempts: 1 });
+    expect(error.message).toContain("within 50 ms");
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("does not retry a refused connection", async () => {
     const closed = await startServer(ok);
     await closed.close();

@@ -1,4 +1,8 @@
-import { JsonSyntaxError, parseJsonLosslessly } from "../../src/amazon-ads/lossless-json.js";
+import {
+  JsonSyntaxError,
+  parseJsonLosslessly,
+  stringifyJsonLosslessly,
+} from "../../src/amazon-ads/lossless-json.js";
 
 describe("parseJsonLosslessly", () => {
   it("keeps integers above 2^53 exact, where JSON.parse rounds them", () => {
@@ -51,5 +55,13 @@ describe("parseJsonLosslessly", () => {
 
   it("refuses absurd nesting instead of overflowing the stack", () => {
     expect(() => parseJsonLosslessly("[".repeat(5000) + "]".repeat(5000))).toThrow(/deeply/);
+  });
+});
+
+describe("stringifyJsonLosslessly", () => {
+  it("writes parsed JSON back as it came, integers above 2^53 exact", () => {
+    const text =
+      '[{"profileId":3456789012345678901,"n":-1.5,"s":"é\\"","ok":true,"none":null},[],{}]';
+    expect(stringifyJsonLosslessly(parseJsonLosslessly(text))).toBe(text);
   });
 });

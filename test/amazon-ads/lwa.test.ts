@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { Transport } from "../../src/amazon-ads/http.js";
 import { LwaClient } from "../../src/amazon-ads/lwa.js";
 import { fakeSeams, type FakeSeams } from "./support/fakes.js";
@@ -12,6 +13,7 @@ import {
 import {
   CLIENT_ID,
   SECRETS,
+  SECRET_MARKER,
   caught,
   expectNoSecretLeaked,
   recordingLogger,
@@ -314,33 +316,83 @@ describe("LwA credential check", () => {
 });
 
 describe("LwA bodies that are not what Amazon sends", () => {
+  // `kept`: what the error keeps of the body — JSON (secret fields redacted), never other text.
   it.each([
-    ["an HTML page with 200", 200, "<html><body>Sign in to the Wi-Fi</body></html>", "text/html"],
+    [
+      "an HTML page with 200",
+      200,
+      "<html><body>Sign in to the Wi-Fi</body></html>",
+      "text/html",
+      undefined,
+    ],
     [
       "truncated JSON with 200",
       200,
       `{"access_token":"${SECRETS.accessToken}","refresh_tok`,
       "application/json",
+      undefined,
     ],
     [
       "JSON missing access_token",
       200,
       '{"token_type":"bearer","expires_in":3600}',
       "application/json",
+      '{"token_type":"bearer","expires_in":3600}',
     ],
-    ["an HTML error page with 400", 400, "<html>Bad Request</html>", "text/html"],
+    ["an HTML error page with 400", 400, "<html>Bad Request</html>", "text/html", undefined],
   ])(
     "reports %s as MALFORMED_RESPONSE without quoting the body",
-    async (_what, status, text, type) => {
+    async (_what, status, text, type, kept) => {
       const { lwa } = await lwaAgainst((_, res) => sendText(res, status, text, type));
       const error = await caught(lwa.refreshAccessToken(SECRETS.refreshToken));
       expect(error.code).toBe("MALFORMED_RESPONSE");
       expect(error.message).toContain(type);
       expect(error.message).toContain(`${Buffer.byteLength(text)} bytes`);
       expect(error.message).not.toContain(text.slice(0, 12));
-      expect(error.response?.body).toBe(text);
+      expect(error.response?.body).toBe(kept);
+      expect(error.response).toMatchObject({
+        bodyBytes: Buffer.byteLength(text),
+        contentType: type,
+      });
     },
   );
+
+  it.each([
+    [
+      "truncated",
+      `{"access_token":"${SECRETS.accessToken}","refresh_token":"${SECRETS.refreshToken}`,
+    ],
+    [
+      "well-formed JSON of the wrong shape",
+      JSON.stringify({ ...TOKENS, expires_in: "soon", token_type: 7 }),
+    ],
+  ])("keeps no token anywhere on the error of a %s token response", async (_what, text) => {
+    const { lwa } = await lwaAgainst((_, res) => sendText(res, 200, text, "application/json"));
+    const error = await caught(lwa.refreshAccessToken(SECRETS.refreshToken));
+    expect(error.code).toBe("MALFORMED_RESPONSE");
+    const renderings = [
+      error.message,
+      inspect(error, { depth: 10, showHidden: true }),
+      JSON.stringify(error),
+      JSON.stringify(error.response),
+      error.response?.body ?? "",
+    ];
+    for (const rendering of renderings) {
+      expect(rendering).not.toContain(SECRETS.accessToken);
+      expect(rendering).not.toContain(SECRETS.refreshToken);
+      expect(rendering).not.toContain(SECRET_MARKER);
+    }
+    expect(error.response?.bodyBytes).toBe(Buffer.byteLength(text));
+  });
+
+  it("keeps a JSON body's harmless fields and redacts its secret ones, big integers exact", async () => {
+    const text = `{"access_token":"${SECRETS.accessToken}","token_type":"bearer","expires_in":"soon","id":12345678901234567890}`;
+    const { lwa } = await lwaAgainst((_, res) => sendText(res, 200, text, "application/json"));
+    const error = await caught(lwa.refreshAccessToken(SECRETS.refreshToken));
+    expect(error.response?.body).toBe(
+      '{"access_token":"[REDACTED]","token_type":"bearer","expires_in":"soon","id":12345678901234567890}',
+    );
+  });
 
   it("reports a redirect as UNEXPECTED_RESPONSE and does not follow it", async () => {
     const { server, lwa } = await lwaAgainst((_, res) => {

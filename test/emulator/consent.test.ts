@@ -72,9 +72,19 @@ describe("the consent page (GET /ap/oa)", () => {
     expect(params.get("state")).toBe("state-123");
   });
 
-  it("sends a response_type other than code back with unsupported_response_type", async () => {
+  it("sends a response_type other than code back with invalid_request naming the parameter and the state", async () => {
     const params = redirectParams(await openConsent(emulator, { response_type: "token" }));
-    expect(params.get("error")).toBe("unsupported_response_type");
+    expect(params.get("error")).toBe("invalid_request");
+    expect(params.get("error_description")).toContain("response_type");
+    expect(params.get("state")).toBe("state-123");
+  });
+
+  it("sends a request without response_type back with invalid_request naming the missing parameter", async () => {
+    const params = redirectParams(await openConsent(emulator, { response_type: undefined }));
+    expect(params.get("error")).toBe("invalid_request");
+    expect(params.get("error_description")).toBe(
+      "The request is missing a required parameter : response_type",
+    );
   });
 
   it("refuses an unknown PKCE method", async () => {

@@ -153,6 +153,16 @@ describe("one profile (GET /v2/profiles/{profileId})", () => {
     expect(await response.text()).toMatch(/^\{"profileId":3456789012345678901,"countryCode":"US",/);
   });
 
+  it("reads a view-only profile by id with 200, never 403 (the provider selects view-level profiles)", async () => {
+    const response = await callApi(
+      emulator,
+      `${emulator.apiUrl}/v2/profiles/2814749767106561`,
+      token,
+    );
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/^\{"profileId":2814749767106561,"countryCode":"MX",/);
+  });
+
   it("answers 404 for an unknown profile", async () => {
     const response = await callApi(emulator, `${emulator.apiUrl}/v2/profiles/123`, token);
     expect(response.status).toBe(404);

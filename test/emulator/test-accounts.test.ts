@@ -90,13 +90,23 @@ describe("test accounts (POST/GET /testAccounts)", () => {
     const again = await create({ countryCode: "US", accountType: "AUTHOR" });
     expect(again.status).toBe(422);
     await requestIdOf(await create({ countryCode: "CA", accountType: "AUTHOR" }));
-    await requestIdOf(await create({ countryCode: "US", accountType: "VENDOR" }));
+    await requestIdOf(
+      await create({
+        countryCode: "US",
+        accountType: "VENDOR",
+        accountMetaData: { vendorCode: "ABCDE" },
+      }),
+    );
   });
 
   it("lists every request of the user without requestId", async () => {
     await start();
     await create({ countryCode: "US", accountType: "AUTHOR" });
-    await create({ countryCode: "JP", accountType: "VENDOR" });
+    await create({
+      countryCode: "JP",
+      accountType: "VENDOR",
+      accountMetaData: { vendorCode: "ABCDE" },
+    });
     const response = await callApi(emulator, `${emulator.apiUrl}/testAccounts`, token);
     const all = (await response.json()) as { countryCode: string }[];
     expect(all.map((r) => r.countryCode)).toEqual(["US", "JP"]);
@@ -114,6 +124,32 @@ describe("test accounts (POST/GET /testAccounts)", () => {
     expect(await response.json()).toMatchObject({ code: "BAD_REQUEST" });
   });
 
+  it.each([
+    ["no accountMetaData", {}],
+    ["accountMetaData without vendorCode", { accountMetaData: {} }],
+  ])("refuses a VENDOR account with %s: 400 BAD_REQUEST naming vendorCode", async (_, extra) => {
+    await start();
+    const response = await create({ countryCode: "US", accountType: "VENDOR", ...extra });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as Record<string, string>;
+    expect(body.code).toBe("BAD_REQUEST");
+    expect(body.details).toContain("VENDOR test account needs accountMetaData.vendorCode");
+    // Nothing was started.
+    const listed = await callApi(emulator, `${emulator.apiUrl}/testAccounts`, token);
+    expect(await listed.json()).toEqual([]);
+  });
+
+  it("refuses an empty vendorCode", async () => {
+    await start();
+    const response = await create({
+      countryCode: "US",
+      accountType: "VENDOR",
+      accountMetaData: { vendorCode: "" },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: "BAD_REQUEST" });
+  });
+
   it("needs the advertising::test:create_account scope", async () => {
     await start();
     const plain = emulator.admin.issueRefreshToken({ userId: EMPTY_USER_ID }).accessToken;
@@ -126,6 +162,33 @@ describe("test accounts (POST/GET /testAccounts)", () => {
     const demo = emulator.admin.issueRefreshToken({ scopes: SCOPES }).accessToken;
     const response = await create({ countryCode: "US", accountType: "AUTHOR" }, demo);
     expect(response.status).toBe(422);
+  });
+
+  it("serves /testAccounts only on the NA host: EU and FE answer 404 NOT_FOUND saying so", async () => {
+    await start();
+    for (const region of ["EU", "FE"] as const) {
+      const url = `${emulator.regions[region].apiUrl}/testAccounts`;
+      const created = await callApi(emulator, url, token, {
+        method: "POST",
+        body: JSON.stringify({ countryCode: "DE", accountType: "AUTHOR" }),
+        headers: { "content-type": "application/json" },
+      });
+      const polled = await callApi(emulator, `${url}?requestId=X`, token);
+      for (const response of [created, polled]) {
+        expect(response.status).toBe(404);
+        const body = (await response.json()) as Record<string, string>;
+        expect(body).toMatchObject({ code: "NOT_FOUND" });
+        expect(body.details).toContain("only on the North America host");
+        expect(body.requestId).toBe(response.headers.get("x-amzn-requestid"));
+      }
+    }
+    expect(emulator.admin.calls("testAccounts")).toBe(4);
+    const na = await callApi(emulator, `${emulator.regions.NA.apiUrl}/testAccounts`, token, {
+      method: "POST",
+      body: JSON.stringify({ countryCode: "DE", accountType: "AUTHOR" }),
+      headers: { "content-type": "application/json" },
+    });
+    await requestIdOf(na);
   });
 
   it("answers 404 for an unknown request id", async () => {

@@ -27,7 +27,8 @@ export interface AmazonadsTestAccountConfig extends cdktf.TerraformMetaArguments
    */
   readonly refreshToken: string;
   /**
-   * The vendor code for a VENDOR account (accountMetaData.vendorCode).
+   * The vendor code for a VENDOR account (accountMetaData.vendorCode); required when account_type
+   * is VENDOR.
    *
    * Terraform attribute `vendor_code` (optional; changing it replaces the resource).
    */
@@ -169,7 +170,8 @@ export class AmazonadsTestAccount extends cdktf.TerraformResource {
 
   private _vendorCode?: string;
   /**
-   * The vendor code for a VENDOR account (accountMetaData.vendorCode).
+   * The vendor code for a VENDOR account (accountMetaData.vendorCode); required when account_type
+   * is VENDOR.
    *
    * Terraform attribute `vendor_code`, as Terraform knows it (a reference).
    */

@@ -10,6 +10,7 @@ import { reportFailure, warnAndKeep } from "../amazon-errors.js";
 import { configured, type ProviderData } from "../provider-data.js";
 import { testAccountSchema } from "./schema.js";
 import { testAccountTiming } from "./timing.js";
+import { validateTestAccount } from "./validate.js";
 
 /** The `amazonads_test_account` resource. */
 export const testAccountResource = defineResource<typeof testAccountSchema, ProviderData>({
@@ -121,6 +122,8 @@ export const testAccountResource = defineResource<typeof testAccountSchema, Prov
         "Terraform forgot it; the Amazon user keeps it (one AUTHOR account per marketplace).",
     );
   },
+
+  validateConfig: validateTestAccount,
 });
 
 interface GrantAndCountry {

@@ -41,7 +41,9 @@ export const testAccountSchema = schema({
       optional: true,
       requiresReplace: true,
       validators: [nonEmpty],
-      description: "The vendor code for a VENDOR account (accountMetaData.vendorCode).",
+      description:
+        "The vendor code for a VENDOR account (accountMetaData.vendorCode); required when " +
+        "account_type is VENDOR.",
     }),
     request_id: attr.string({
       computed: true,

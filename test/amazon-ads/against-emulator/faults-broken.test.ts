@@ -142,6 +142,7 @@ describe("cancellation, client against emulator (fake clock and sleep)", () => {
     const receipt = await client.createTestAccount(grant, {
       countryCode: "US",
       accountType: "VENDOR",
+      vendorCode: "ABCDE",
     });
     const abort = new AbortController();
     const pending = h.caught(

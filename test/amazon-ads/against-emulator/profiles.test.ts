@@ -156,6 +156,22 @@ describe("one profile, client against emulator (fake clock and sleep)", () => {
     expect(h.emulator.admin.calls("profile")).toBe(1);
   });
 
+  it("reports a 403 Not authorized to access scope as PROFILE_NOT_ACCESSIBLE, like the 401", async () => {
+    const stranger = h.grant({ userId: EMPTY_USER_ID }).refreshToken;
+    const unauthorized = await h.caught(h.client.getProfile(stranger, "34567890123456789"));
+    h.emulator.admin.injectFault({ kind: "forbidden", endpoint: "profile" });
+    const forbidden = await h.caught(h.client.getProfile(refreshToken, "34567890123456789"));
+    expect(forbidden).toMatchObject({
+      code: unauthorized.code,
+      status: 403,
+      amazonError: "UNAUTHORIZED",
+      amazonDescription: "Not authorized to access scope 34567890123456789",
+    });
+    expect(forbidden.code).toBe("PROFILE_NOT_ACCESSIBLE");
+    expect(forbidden.message).toContain("not accessible with this grant");
+    expect(forbidden.requestId).toMatch(/^[A-Z0-9]{20}$/);
+  });
+
   it("retries once with a renewed token before reporting PROFILE_NOT_ACCESSIBLE", async () => {
     const stranger = h.grant({ userId: EMPTY_USER_ID }).refreshToken;
     await h.client.accessToken(stranger);

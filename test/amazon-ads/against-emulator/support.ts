@@ -27,7 +27,10 @@ export const START = Date.UTC(2025, 8, 15, 12, 0, 0);
 
 /** Client settings a test may change; everything else comes from the harness. */
 export type ClientSettings = Partial<
-  Pick<AmazonAdsClientOptions, "clientId" | "clientSecret" | "timeoutMs" | "retry" | "sleep">
+  Pick<
+    AmazonAdsClientOptions,
+    "clientId" | "clientSecret" | "timeoutMs" | "retry" | "sleep" | "endpoints"
+  >
 > & { readonly region?: Region };
 
 /** One emulator, its clients, and what both sides said during the test. */

@@ -1,6 +1,7 @@
 import { CAMPAIGN_MANAGEMENT_SCOPE, TEST_ACCOUNT_SCOPE } from "../../../src/amazon-ads/index.js";
 import { EMPTY_USER_ID } from "../../../src/emulator/index.js";
 import { testAccountTiming } from "../../../src/provider/test-account/timing.js";
+import { UNKNOWN } from "../../../src/plugin/index.js";
 import { errors, warnings } from "../support/driver.js";
 import { emulated, type Emulated } from "../support/emulated.js";
 
@@ -100,5 +101,40 @@ describe("amazonads_test_account against the emulator (fake sleep)", () => {
       timeoutMs: 900_000,
       pollIntervalMs: 10_000,
     });
+  });
+});
+
+describe("amazonads_test_account validation", () => {
+  it("refuses a VENDOR account without vendor_code on vendor_code, with the fix in the detail", async () => {
+    e = await emulated();
+    const diagnostics = await e.driver.validate(TYPE, {
+      refresh_token: "Atzr|x",
+      country_code: "US",
+      account_type: "VENDOR",
+    });
+    expect(diagnostics).toEqual([
+      {
+        severity: "error",
+        summary: "vendor_code is required for a VENDOR test account",
+        detail: expect.stringContaining(
+          'Set vendor_code to the account\'s vendor code, such as "ABCDE"',
+        ),
+        attribute: "vendor_code",
+      },
+    ]);
+    expect(e.emulator.admin.calls("testAccounts")).toBe(0);
+  });
+
+  it("accepts a VENDOR account with vendor_code, an AUTHOR account without, and unknown values", async () => {
+    e = await emulated();
+    const base = { refresh_token: "Atzr|x", country_code: "US" };
+    expect(
+      await e.driver.validate(TYPE, { ...base, account_type: "VENDOR", vendor_code: "ABCDE" }),
+    ).toEqual([]);
+    expect(await e.driver.validate(TYPE, { ...base, account_type: "AUTHOR" })).toEqual([]);
+    expect(
+      await e.driver.validate(TYPE, { ...base, account_type: "VENDOR", vendor_code: UNKNOWN }),
+    ).toEqual([]);
+    expect(await e.driver.validate(TYPE, { ...base, account_type: UNKNOWN })).toEqual([]);
   });
 });
