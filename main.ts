@@ -33,12 +33,16 @@ function grantSource(scope: Construct): Partial<AmazonAdsConnectionProps> {
   }
   if (env.AMAZON_ADS_AUTHORIZATION_CODE) {
     return {
+      // Optional: the code is spent by the first deploy, and later deploys run without it (the
+      // grant lives in state). A required variable would make Terraform wait at a prompt.
       authorizationCode: secretVariable(scope, "authorization_code", {
         description: "An authorization code from the consent redirect (redeemed once).",
+        optional: true,
       }),
       ...(env.AMAZON_ADS_CODE_VERIFIER && {
         codeVerifier: secretVariable(scope, "code_verifier", {
           description: "The PKCE code verifier of the consent.",
+          optional: true,
         }),
       }),
       ...(env.AMAZON_ADS_REDIRECT_URI && { redirectUri: env.AMAZON_ADS_REDIRECT_URI }),
