@@ -21,9 +21,10 @@ export interface AmazonadsTestAccountConfig extends cdktf.TerraformMetaArguments
    */
   readonly countryCode: string;
   /**
-   * The grant's refresh token, usually `amazonads_authorization.<name>.refresh_token`.
+   * The grant's refresh token, usually `amazonads_authorization.<name>.refresh_token`. A new one (a
+   * renewed grant) is taken in place: the account stays.
    *
-   * Terraform attribute `refresh_token` (required; sensitive; changing it replaces the resource).
+   * Terraform attribute `refresh_token` (required; sensitive).
    */
   readonly refreshToken: string;
   /**
@@ -133,7 +134,8 @@ export class AmazonadsTestAccount extends cdktf.TerraformResource {
 
   private _refreshToken?: string;
   /**
-   * The grant's refresh token, usually `amazonads_authorization.<name>.refresh_token`.
+   * The grant's refresh token, usually `amazonads_authorization.<name>.refresh_token`. A new one (a
+   * renewed grant) is taken in place: the account stays.
    *
    * Terraform attribute `refresh_token`, as Terraform knows it (a reference).
    */

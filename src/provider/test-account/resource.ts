@@ -111,8 +111,9 @@ export const testAccountResource = defineResource<typeof testAccountSchema, Prov
   },
 
   update(req) {
-    // Every configured attribute replaces the account; nothing is updated in place.
-    req.log.debug("nothing to update on a test account", { id: req.state.id });
+    // Only refresh_token changes in place (every other attribute replaces the account); the new
+    // token is simply kept, as planned, for the next reads.
+    req.log.debug("test account takes a renewed grant's refresh token", { id: req.state.id });
   },
 
   delete(req, resp) {

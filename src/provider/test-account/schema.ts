@@ -17,13 +17,15 @@ export const testAccountSchema = schema({
       useStateForUnknown: true,
       description: "The test account's id (`ENTITY…` or `A…`).",
     }),
+    // Not requiresReplace: a renewed grant (new code, re-consent after a revocation) must not ask
+    // Amazon for another account, which it can never delete (and allows one AUTHOR per market).
     refresh_token: attr.string({
       required: true,
       sensitive: true,
-      requiresReplace: true,
       validators: [nonEmpty],
       description:
-        "The grant's refresh token, usually `amazonads_authorization.<name>.refresh_token`.",
+        "The grant's refresh token, usually `amazonads_authorization.<name>.refresh_token`. A new " +
+        "one (a renewed grant) is taken in place: the account stays.",
     }),
     country_code: attr.string({
       required: true,

@@ -73,6 +73,21 @@ describe("amazonads_test_account against the emulator (fake sleep)", () => {
     expect(errors(created.diagnostics)[0]?.summary).toBe("Amazon did not create the test account");
   });
 
+  it("takes a renewed grant's refresh token in place instead of asking Amazon for another account", async () => {
+    e = await emulated();
+    const config = { refresh_token: newCustomer(), country_code: "US", account_type: "AUTHOR" };
+    const created = await e.driver.create(TYPE, config);
+    expect(errors(created.diagnostics)).toEqual([]);
+    const renewed = { ...config, refresh_token: newCustomer() };
+    const plan = await e.driver.plan(TYPE, renewed, created.state);
+    expect(plan.requiresReplace).toEqual([]);
+    expect(plan.planned).toMatchObject({
+      id: created.state!.id,
+      profile_id: created.state!.profile_id,
+    });
+    expect(plan.planned?.refresh_token).toBe(renewed.refresh_token);
+  });
+
   it("only forgets the account on destroy, with a warning", async () => {
     e = await emulated();
     const created = await e.driver.create(TYPE, {
