@@ -21,11 +21,11 @@ import {
   clientIdFormat,
   clientSecretFormat,
   endpointFormat,
-  regionFormat,
   resolveSettings,
   type ConfiguredValue,
   type SettingName,
 } from "./settings.js";
+import { regionFormat } from "./validators.js";
 
 // Profiles of several regions are read in one run, so one override must be able to name them all.
 const REGION_NOTE =

@@ -10,7 +10,8 @@ import {
 } from "../amazon-ads/endpoints.js";
 import { isRegion, type Region, type RegionEndpoints } from "../amazon-ads/regions.js";
 import type { Diagnostics } from "../plugin/index.js";
-import { Secret, absoluteUrl, matches, oneOf, type Validator } from "../plugin/index.js";
+import { Secret, absoluteUrl, matches, type Validator } from "../plugin/index.js";
+import { regionFormat } from "./validators.js";
 
 /** Checks on a client id: Login with Amazon application ids have a fixed shape. */
 export const clientIdFormat = matches(
@@ -31,9 +32,6 @@ export const clientSecretFormat: Validator<string> = {
         `${SETTING_ENV.client_secret} environment variable`
       : undefined,
 };
-
-/** Checks on a region. */
-export const regionFormat: Validator<string> = oneOf("NA", "EU", "FE");
 
 const absoluteHttpUrl = absoluteUrl(["http", "https"]);
 
