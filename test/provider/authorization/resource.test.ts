@@ -146,6 +146,27 @@ describe("amazonads_authorization against the emulator", () => {
       ]);
     });
 
+    it("says an earlier attempt's answer was lost when the retry finds the code spent", async () => {
+      e = await emulated();
+      e.emulator.admin.injectFault({
+        kind: "reset",
+        endpoint: "token",
+        afterHandling: true,
+        times: 1,
+      });
+      const created = await e.driver.create(TYPE, codeConfig(e.emulator.admin.issueCode()));
+      // The first attempt redeemed the code and lost its answer; the retry met invalid_grant.
+      expect(e.emulator.admin.calls("token", "authorization_code")).toBe(2);
+      expect(created.state).toBeNull();
+      expect(errors(created.diagnostics)).toEqual([
+        expect.objectContaining({
+          attribute: "authorization_code",
+          summary: "The answer to the code exchange was lost: the code is probably spent",
+          detail: expect.stringContaining("The code exchange took 2 attempts"),
+        }),
+      ]);
+    });
+
     it("does not call a code spent when the token endpoint could not be reached at all", async () => {
       e = await emulated({ env: { AMAZON_ADS_TOKEN_URL: "http://127.0.0.1:1/auth/o2/token" } });
       const created = await e.driver.create(TYPE, codeConfig(e.emulator.admin.issueCode()));
