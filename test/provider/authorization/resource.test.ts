@@ -366,11 +366,15 @@ describe("amazonads_authorization against the emulator", () => {
       ]);
     });
 
-    it("requires redirect_uri with a code", async () => {
+    it("requires redirect_uri with a code, on authorization_code (the line Terraform can show)", async () => {
       e = await emulated();
       const diagnostics = await e.driver.validate(TYPE, { authorization_code: "c" });
       expect(diagnostics).toEqual([
-        expect.objectContaining({ severity: "error", attribute: "redirect_uri" }),
+        expect.objectContaining({
+          severity: "error",
+          attribute: "authorization_code",
+          summary: "redirect_uri is required with authorization_code",
+        }),
       ]);
     });
   });
