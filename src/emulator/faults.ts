@@ -34,7 +34,11 @@ export const faultSpecSchema = z.discriminatedUnion("kind", [
   }),
   z.strictObject({ ...target, kind: z.literal("delay"), ms: z.number().int().nonnegative() }),
   z.strictObject({ ...target, kind: z.literal("hang") }),
-  z.strictObject({ ...target, kind: z.literal("reset") }),
+  z.strictObject({
+    ...target,
+    kind: z.literal("reset"),
+    afterHandling: z.boolean().default(false),
+  }),
   z.strictObject({
     ...target,
     kind: z.literal("html"),
@@ -59,7 +63,9 @@ export const faultSpecSchema = z.discriminatedUnion("kind", [
  * - `server-error`: `status` 500 (default), 502, 503 or 504 with an Amazon-like body;
  * - `delay`: handles the request normally after `ms` milliseconds (given up if the client leaves);
  * - `hang`: never answers (until the client leaves or the emulator closes);
- * - `reset`: destroys the connection without an answer;
+ * - `reset`: destroys the connection without an answer; with `afterHandling: true`, only after
+ *   handling the request (a code is redeemed, a token issued), so its effect stays and its answer
+ *   is lost;
  * - `html`: an HTML page (`status`, default 200) instead of JSON;
  * - `truncated-json`: handles the request, then sends only the first half of the body;
  * - `empty`: 200 with an empty body;

@@ -126,7 +126,7 @@ export function createRequestListener(
     res.once("close", traffic.begin(endpoint, grantType));
     const fault = faults.take({ endpoint, region: request.region, grantType });
 
-    if (fault?.kind === "reset") {
+    if (fault?.kind === "reset" && !fault.afterHandling) {
       req.socket.destroy();
       finish({ endpoint, outcome: "reset", fault: fault.kind });
       return;
@@ -142,6 +142,17 @@ export function createRequestListener(
     const target = { endpoint, region: request.region, grantType };
     let reply =
       (fault && faultReply(fault, target, request, state)) ?? route.handle(request, state);
+    if (fault?.kind === "reset") {
+      // Handled, so its effect stays (a code redeemed); only the answer never leaves.
+      req.socket.destroy();
+      finish({
+        endpoint,
+        outcome: "reset",
+        fault: fault.kind,
+        reason: "answer dropped after handling",
+      });
+      return;
+    }
     if (fault?.kind === "truncated-json") reply = truncated(reply);
     send(res, reply, state.clock.now());
     const { status, reason } = reply;

@@ -102,6 +102,24 @@ describe("injected faults", () => {
     expect((await profiles()).status).toBe(200);
   });
 
+  it("resets before handling by default: a code sent into a reset is still good", async () => {
+    emulator.admin.injectFault({ kind: "reset", endpoint: "token", times: 1 });
+    const code = emulator.admin.issueCode();
+    await expect(redeem(emulator, code)).rejects.toThrow();
+    expect((await redeem(emulator, code)).status).toBe(200);
+  });
+
+  it("resets after handling when asked: the code is spent and its answer lost", async () => {
+    emulator.admin.injectFault({ kind: "reset", endpoint: "token", afterHandling: true, times: 1 });
+    const code = emulator.admin.issueCode();
+    await expect(redeem(emulator, code)).rejects.toThrow();
+    expect(log.at(-1)).toMatchObject({ endpoint: "token", outcome: "reset", fault: "reset" });
+    expect(log.at(-1)?.status).toBeUndefined();
+    const again = await redeem(emulator, code);
+    expect([again.status, again.body.error]).toEqual([400, "invalid_grant"]);
+    expect(again.body.error_description).toBe("The request has an invalid grant parameter : code");
+  });
+
   it("sends an HTML page instead of JSON", async () => {
     emulator.admin.injectFault({ kind: "html", endpoint: "token", status: 200 });
     const response = await fetch(emulator.tokenUrl, {

@@ -230,7 +230,7 @@ resource "amazonads_authorization" "grant" {
     });
   });
 
-  it("a code without its redirect URI: an error on redirect_uri naming where to find it", async () => {
+  it("a code without its redirect URI: an error on the authorization_code line naming where to find redirect_uri", async () => {
     h.configure(`${sensitiveVariable("code")}
 resource "amazonads_authorization" "grant" {
   authorization_code = var.code
@@ -241,6 +241,7 @@ resource "amazonads_authorization" "grant" {
       severity: "error",
       summary: "redirect_uri is required with authorization_code",
       block: GRANT,
+      attribute: "authorization_code",
       detail: ["http://localhost:8765/callback", "cdktf-amazon-ads login"],
     });
     expect(h.emulator.admin.calls("token", "authorization_code")).toBe(0);

@@ -124,6 +124,51 @@ describe("bad selectors of a profile", () => {
     });
   });
 
+  it("conflicting selectors (country_code US, the DE marketplace): an error at validation on marketplace_id naming its country", async () => {
+    withProfile('country_code   = "US"\n  marketplace_id = "A1PA6795UKMFR9"');
+    const result = await h.tf(["validate", "-json"]);
+    expect(result.code).toBe(1);
+    expectDiagnostic(result, {
+      severity: "error",
+      summary: "marketplace_id and country_code contradict each other",
+      block: PROFILE,
+      attribute: "marketplace_id",
+      detail: [
+        "is the marketplace of DE",
+        'country_code = "DE"',
+        'marketplace_id = "ATVPDKIKX0DER"',
+      ],
+    });
+  });
+
+  it("conflicting selectors (a US profile_id, country_code DE): an error on country_code giving the profile's country", async () => {
+    withProfile('profile_id   = "34567890123456789"\n  country_code = "DE"');
+    const result = await apply();
+    expect(result.code).toBe(1);
+    expectDiagnostic(result, {
+      severity: "error",
+      summary: "country_code excludes the profile that profile_id selects",
+      block: PROFILE,
+      attribute: "country_code",
+      detail: ["34567890123456789", "is a seller profile in US", 'set it to "US"'],
+    });
+    expect(attributesOf(await h.state(), "amazonads_profile.p")).toBeUndefined();
+  });
+
+  it('conflicting selectors (a seller\'s profile_id, account_type "vendor"): an error on account_type giving its type', async () => {
+    withProfile('profile_id   = "34567890123456789"\n  account_type = "vendor"');
+    const result = await apply();
+    expect(result.code).toBe(1);
+    const found = expectDiagnostic(result, {
+      severity: "error",
+      summary: "account_type excludes the profile that profile_id selects",
+      block: PROFILE,
+      attribute: "account_type",
+      detail: ["is a seller profile in US", 'remove account_type or set it to "seller"'],
+    });
+    expect(found.detail).not.toContain("country_code");
+  });
+
   it("an agency profile chosen: selected, with a warning on account_type about sponsored ads", async () => {
     withProfile('country_code = "US"\n  account_type = "agency"');
     const result = expectSuccess(await apply());

@@ -172,6 +172,33 @@ describe("faults on the way to Amazon", () => {
     await grantInState();
   });
 
+  it("a connection reset after Amazon redeemed the code: retried, an error on authorization_code saying the answer was lost, nothing in state", async () => {
+    h.configure(CODE_GRANT);
+    const env = codeEnv();
+    h.emulator.admin.injectFault({
+      endpoint: "token",
+      kind: "reset",
+      afterHandling: true,
+      times: 1,
+    });
+    const failed = await apply(env);
+    expect(failed.code).toBe(1);
+    expect(h.requests.filter((r) => r.outcome === "reset")).toHaveLength(1);
+    expect(h.emulator.admin.calls("token", "authorization_code")).toBe(2);
+    expectDiagnostic(failed, {
+      severity: "error",
+      summary: "The answer to the code exchange was lost: the code is probably spent",
+      block: GRANT,
+      attribute: "authorization_code",
+      detail: ["took 2 attempts", "nothing was stored", "cdktf-amazon-ads login"],
+    });
+    expect(failed.output).not.toContain(env.TF_VAR_code);
+    // The grant the lost answer carried never reached Terraform: there is none in state.
+    expect((await h.state()).resources).toEqual([]);
+    expectSuccess(await apply(codeEnv()));
+    await grantInState();
+  });
+
   it("a code exchange whose answer arrives truncated: an error on authorization_code saying the code may be spent", async () => {
     h.configure(CODE_GRANT);
     const env = codeEnv();

@@ -55,7 +55,7 @@ export async function makeGrant(
           diagnostics.error(
             "redirect_uri is required with authorization_code",
             "Set redirect_uri to the redirect URI of the consent URL the code came from.",
-            attributePath("redirect_uri"),
+            attributePath("authorization_code"),
           );
           return undefined;
         }

@@ -41,6 +41,20 @@ const answerLost = (source: GrantSource, error: AmazonAdsError): CatalogueEntry 
           "and apply again within 5 minutes.",
       };
 
+// A retried exchange refused as "already redeemed": the likeliest story is that an earlier attempt
+// redeemed the code and its answer was lost, not that the user reused an old code.
+const retriedIntoSpentCode = (attempts: number): CatalogueEntry => ({
+  attribute: "authorization_code",
+  summary: "The answer to the code exchange was lost: the code is probably spent",
+  detail:
+    `The code exchange took ${attempts} attempts: an earlier one got no usable answer (a ` +
+    "timeout, a broken connection or a server error) and was retried, and Login with Amazon " +
+    "refused the retry because the code was already redeemed or expired. Unless the code was " +
+    "used before or is older than 5 minutes, the earlier attempt redeemed it and its answer, the " +
+    "grant, was lost on the way: it never reached Terraform, so nothing was stored and there is " +
+    `no grant to recover. The code cannot be redeemed again. ${NEW_CODE}`,
+});
+
 // Connection failures that mean the request never reached Amazon (so the code is still good),
 // unless an earlier attempt of the same exchange did.
 const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
@@ -66,13 +80,16 @@ const CATALOGUE: Partial<
   UNEXPECTED_RESPONSE: answerLost,
   TIMEOUT: answerLost,
   NETWORK: answerLost,
-  CODE_EXPIRED_OR_USED: () => ({
-    attribute: "authorization_code",
-    summary: "The authorization code was already redeemed or has expired",
-    detail:
-      "An authorization code can be redeemed once, within 5 minutes of the consent; this one was " +
-      `already redeemed or is older than 5 minutes. ${NEW_CODE}`,
-  }),
+  CODE_EXPIRED_OR_USED: (_source, error) =>
+    (error.attempts ?? 1) > 1
+      ? retriedIntoSpentCode(error.attempts ?? 2)
+      : {
+          attribute: "authorization_code",
+          summary: "The authorization code was already redeemed or has expired",
+          detail:
+            "An authorization code can be redeemed once, within 5 minutes of the consent; this " +
+            `one was already redeemed or is older than 5 minutes. ${NEW_CODE}`,
+        },
   INVALID_GRANT: () => ({
     attribute: "authorization_code",
     summary: "Login with Amazon refused the authorization code",

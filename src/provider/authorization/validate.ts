@@ -30,13 +30,15 @@ export function validateAuthorization(
     );
   }
   const code = config.authorization_code;
+  // On authorization_code, the line that needs the URI: Terraform has no line to show for an
+  // attribute the configuration leaves out, and would point at the block instead.
   if (typeof code === "string" && config.redirect_uri === null) {
     resp.diagnostics.error(
       "redirect_uri is required with authorization_code",
       "Login with Amazon redeems a code only with the redirect URI its consent URL used. Set " +
         "redirect_uri to that URI (amazonads_lwa_app.<name>.redirect_uri when the code came from " +
         "its consent URL; http://localhost:8765/callback with `cdktf-amazon-ads login`).",
-      attributePath("redirect_uri"),
+      attributePath("authorization_code"),
     );
   }
   const verifier = config.code_verifier;

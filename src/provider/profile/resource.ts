@@ -11,6 +11,7 @@ import { planProfile } from "./plan.js";
 import { profileSchema } from "./schema.js";
 import type { ProfileSelectors } from "./select.js";
 import { selectProfile } from "./selection.js";
+import { validateProfile } from "./validate.js";
 
 /** The `amazonads_profile` resource. */
 export const profileResource = defineResource<typeof profileSchema, ProviderData>({
@@ -79,6 +80,8 @@ export const profileResource = defineResource<typeof profileSchema, ProviderData
   },
 
   modifyPlan: planProfile,
+
+  validateConfig: validateProfile,
 });
 
 async function select(

@@ -1,7 +1,8 @@
 /**
  * Selecting the one profile of `amazonads_profile`: list the region's profiles with the API
  * filters, match the selectors, and explain zero or several matches (looking in the other regions
- * once, so the error can say where the profiles are).
+ * once, so the error can say where the profiles are, or which selector excludes the profile that
+ * profile_id names).
  */
 import {
   REGIONS,
@@ -13,6 +14,7 @@ import {
 import { attributePath, type Diagnostics, type Logger } from "../../plugin/index.js";
 import { reportFailure, requestIdNote } from "../amazon-errors.js";
 import type { ProviderData } from "../provider-data.js";
+import { selectorConflicts } from "./conflicts.js";
 import {
   apiFilters,
   describeProfiles,
@@ -47,9 +49,10 @@ export async function selectProfile(
 ): Promise<SelectedProfile | undefined> {
   const { data, diagnostics } = context;
   const where = selectionRegion(selectors, data.settings.region);
+  const list = listings(context);
   let listed: Profile[];
   try {
-    listed = await listIn(where.region, selectors, context);
+    listed = await list(where.region, selectors);
   } catch (error) {
     reportListFailure(diagnostics, error);
     return undefined;
@@ -82,6 +85,14 @@ export async function selectProfile(
     }
     return { profile, region: where.region, apiUrl: data.clients.endpoints(where.region).apiUrl };
   }
+  if (selectors.profileId !== undefined) {
+    const named = await findProfile(selectors, where.region, listed, list, context.log);
+    const conflicts = named ? selectorConflicts(named, selectors) : [];
+    for (const conflict of conflicts) {
+      diagnostics.error(conflict.summary, conflict.detail, attributePath(conflict.attribute));
+    }
+    if (conflicts.length > 0) return undefined;
+  }
   const inRegion =
     listed.length > 0
       ? `The ${where.region} profiles this grant can use (${filters}):\n${describeProfiles(listed)}`
@@ -93,7 +104,7 @@ export async function selectProfile(
         }).hint;
   const elsewhere =
     listed.length === 0 || where.decidedBy === "provider"
-      ? await otherRegions(where.region, selectors, context)
+      ? await otherRegions(where.region, selectors, list, context.log)
       : "";
   diagnostics.error(
     "No advertising profile matches",
@@ -104,31 +115,74 @@ export async function selectProfile(
   return undefined;
 }
 
-function listIn(
-  region: Region,
-  selectors: ProfileSelectors,
-  context: SelectionContext,
-): Promise<Profile[]> {
+/** Lists a region's profiles with the filters `selectors` imply. */
+type Lister = (region: Region, selectors: ProfileSelectors) => Promise<Profile[]>;
+
+// Each region is listed once per set of filters in a selection, however many explanations read it.
+function listings(context: SelectionContext): Lister {
   const { data, refreshToken, log, signal } = context;
-  const client = data.clients.client(region);
-  log.debug("listing profiles", { region, ...apiFilters(selectors) });
-  return data.clients.withLog(log, () =>
-    client.listProfiles(refreshToken, apiFilters(selectors), { signal }),
-  );
+  const seen = new Map<string, Promise<Profile[]>>();
+  return (region, selectors) => {
+    const filters = apiFilters(selectors);
+    const key = `${region} ${JSON.stringify(filters)}`;
+    let listing = seen.get(key);
+    if (!listing) {
+      log.debug("listing profiles", { region, ...filters });
+      const client = data.clients.client(region);
+      listing = data.clients.withLog(log, () =>
+        client.listProfiles(refreshToken, filters, { signal }),
+      );
+      seen.set(key, listing);
+    }
+    return listing;
+  };
+}
+
+// The profile profile_id names, wherever the grant has it, whatever account type it is: listed
+// already, else in this region without the type filter, else in the other regions.
+async function findProfile(
+  selectors: ProfileSelectors,
+  region: Region,
+  listed: readonly Profile[],
+  list: Lister,
+  log: Logger,
+): Promise<Profile | undefined> {
+  const byId = (profiles: readonly Profile[]) =>
+    profiles.find((p) => p.profileId === selectors.profileId);
+  const found = byId(listed);
+  if (found) return found;
+  const anyType = { ...selectors, accountType: undefined };
+  const regions = [
+    ...(selectors.accountType === undefined ? [] : [region]),
+    ...REGIONS.filter((r) => r !== region),
+  ];
+  for (const where of regions) {
+    try {
+      const match = byId(await list(where, anyType));
+      if (match) return match;
+    } catch (error) {
+      log.debug("could not list profiles to find profile_id", {
+        region: where,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return undefined;
 }
 
 // One look at each other region: where the selected profile is, or where any profiles are.
 async function otherRegions(
   region: Region,
   selectors: ProfileSelectors,
-  context: SelectionContext,
+  list: Lister,
+  log: Logger,
 ): Promise<string> {
   const found: { region: Region; profiles: Profile[] }[] = [];
   for (const other of REGIONS.filter((r) => r !== region)) {
     try {
-      found.push({ region: other, profiles: await listIn(other, selectors, context) });
+      found.push({ region: other, profiles: await list(other, selectors) });
     } catch (error) {
-      context.log.debug("could not list another region's profiles", {
+      log.debug("could not list another region's profiles", {
         region: other,
         error: error instanceof Error ? error.message : String(error),
       });

@@ -1,4 +1,5 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeCredentialsFile } from "../../../src/amazon-ads/credentials-file.js";
@@ -31,6 +32,18 @@ async function credentialsFile(refreshToken: string, clientId = e.emulator.clien
     redirectUri: REDIRECT,
   });
   return path;
+}
+
+// A port nothing listens on: one the system just handed out and that was closed again (a fixed
+// low port such as 1 is not safe, since a process running as root may bind it).
+async function freedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) =>
+    server.close((error) => (error ? reject(error) : resolve())),
+  );
+  return port;
 }
 
 describe("amazonads_authorization against the emulator", () => {
@@ -146,8 +159,32 @@ describe("amazonads_authorization against the emulator", () => {
       ]);
     });
 
+    it("says an earlier attempt's answer was lost when the retry finds the code spent", async () => {
+      e = await emulated();
+      e.emulator.admin.injectFault({
+        kind: "reset",
+        endpoint: "token",
+        afterHandling: true,
+        times: 1,
+      });
+      const created = await e.driver.create(TYPE, codeConfig(e.emulator.admin.issueCode()));
+      // The first attempt redeemed the code and lost its answer; the retry met invalid_grant.
+      expect(e.emulator.admin.calls("token", "authorization_code")).toBe(2);
+      expect(created.state).toBeNull();
+      expect(errors(created.diagnostics)).toEqual([
+        expect.objectContaining({
+          attribute: "authorization_code",
+          summary: "The answer to the code exchange was lost: the code is probably spent",
+          detail: expect.stringContaining("The code exchange took 2 attempts"),
+        }),
+      ]);
+    });
+
     it("does not call a code spent when the token endpoint could not be reached at all", async () => {
-      e = await emulated({ env: { AMAZON_ADS_TOKEN_URL: "http://127.0.0.1:1/auth/o2/token" } });
+      const port = await freedPort();
+      e = await emulated({
+        env: { AMAZON_ADS_TOKEN_URL: `http://127.0.0.1:${port}/auth/o2/token` },
+      });
       const created = await e.driver.create(TYPE, codeConfig(e.emulator.admin.issueCode()));
       expect(errors(created.diagnostics)).toEqual([
         expect.objectContaining({
@@ -329,11 +366,15 @@ describe("amazonads_authorization against the emulator", () => {
       ]);
     });
 
-    it("requires redirect_uri with a code", async () => {
+    it("requires redirect_uri with a code, on authorization_code (the line Terraform can show)", async () => {
       e = await emulated();
       const diagnostics = await e.driver.validate(TYPE, { authorization_code: "c" });
       expect(diagnostics).toEqual([
-        expect.objectContaining({ severity: "error", attribute: "redirect_uri" }),
+        expect.objectContaining({
+          severity: "error",
+          attribute: "authorization_code",
+          summary: "redirect_uri is required with authorization_code",
+        }),
       ]);
     });
   });

@@ -151,6 +151,76 @@ describe("amazonads_profile against the emulator", () => {
     });
   });
 
+  describe("conflicting selectors", () => {
+    it("refuses at validation a marketplace of another country than country_code", async () => {
+      const diagnostics = await e.driver.validate(TYPE, {
+        refresh_token: refreshToken,
+        country_code: "US",
+        marketplace_id: "A1PA6795UKMFR9",
+      });
+      expect(errors(diagnostics)).toEqual([
+        expect.objectContaining({
+          attribute: "marketplace_id",
+          summary: "marketplace_id and country_code contradict each other",
+          detail: expect.stringContaining('is the marketplace of DE, but country_code = "US"'),
+        }),
+      ]);
+    });
+
+    it("leaves the marketplace check for later when either value is unknown", async () => {
+      const unknownCountry = { country_code: UNKNOWN, marketplace_id: "A1PA6795UKMFR9" };
+      const unknownMarketplace = { country_code: "US", marketplace_id: UNKNOWN };
+      for (const selectors of [unknownCountry, unknownMarketplace]) {
+        const diagnostics = await e.driver.validate(TYPE, {
+          refresh_token: refreshToken,
+          ...selectors,
+        });
+        expect(diagnostics).toEqual([]);
+      }
+    });
+
+    it("says country_code excludes the profile profile_id names, and its country", async () => {
+      const created = await select({ profile_id: "34567890123456789", country_code: "DE" });
+      expect(created.state).toBeNull();
+      expect(errors(created.diagnostics)).toEqual([
+        {
+          severity: "error",
+          attribute: "country_code",
+          summary: "country_code excludes the profile that profile_id selects",
+          detail:
+            'Profile 34567890123456789 ("Acme Outdoor US") is a seller profile in US (marketplace ' +
+            'ATVPDKIKX0DER); country_code = "DE" excludes it: remove country_code or set it to "US".',
+        },
+      ]);
+    });
+
+    it("says account_type excludes a seller's profile_id instead of suggesting a country", async () => {
+      const created = await select({ profile_id: "34567890123456789", account_type: "vendor" });
+      expect(created.state).toBeNull();
+      expect(errors(created.diagnostics)).toEqual([
+        expect.objectContaining({
+          attribute: "account_type",
+          summary: "account_type excludes the profile that profile_id selects",
+          detail: expect.stringContaining(
+            'is a seller profile in US (marketplace ATVPDKIKX0DER); account_type = "vendor" ' +
+              'excludes it: remove account_type or set it to "seller"',
+          ),
+        }),
+      ]);
+      expect(errors(created.diagnostics)[0]!.detail).not.toContain("country_code");
+    });
+
+    it("lists each region at most once per filter while looking for profile_id", async () => {
+      e.emulator.admin.resetCounters();
+      const created = await select({ profile_id: "11111111111111111" });
+      expect(errors(created.diagnostics)).toEqual([
+        expect.objectContaining({ summary: "No advertising profile matches" }),
+      ]);
+      // NA for the selection, then EU and FE once each for profile_id and the regions' hint.
+      expect(e.emulator.admin.calls("profiles")).toBe(3);
+    });
+  });
+
   describe("planning", () => {
     it("warns about a country Amazon Ads does not document", async () => {
       const plan = await e.driver.plan(TYPE, { refresh_token: refreshToken, country_code: "ZZ" });
