@@ -49,6 +49,10 @@ describe("help texts", () => {
     expect(text).toContain("visible to other users in ps");
     expect(text).toContain("Allowed Return URLs");
     expect(text).toContain("mode 0600");
+    expect(text).toContain(
+      "takes only the refresh token from the file, not its region or client id",
+    );
+    expect(text).toContain("$AMAZON_ADS_REGION (else NA)");
   });
 
   it("token --help says plainly that it prints a secret", async () => {
