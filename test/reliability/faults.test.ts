@@ -356,7 +356,9 @@ resource "amazonads_profile" "p" {
     expectSuccess(await apply({ TF_VAR_codes: JSON.stringify(codes) }));
     expect(h.emulator.admin.calls("token", "authorization_code")).toBe(50);
     expect(h.emulator.admin.calls("token", "refresh_token")).toBe(0);
-    // Terraform's default parallelism: no more than 10 exchanges at once, and no throttling.
+    // Terraform's default parallelism: exchanges side by side but no more than 10 at once, and
+    // no throttling.
+    expect(h.emulator.admin.peakConcurrency("token")).toBeGreaterThan(1);
     expect(h.emulator.admin.peakConcurrency("token")).toBeLessThanOrEqual(10);
     expect(h.requests.filter((r) => r.status === 429)).toEqual([]);
     const state = await h.state();
