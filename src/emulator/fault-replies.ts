@@ -64,18 +64,22 @@ function forbidden(target: FaultTarget, request: EmulatorRequest): Reply {
   );
 }
 
-/** The reply a fault answers with instead of handling the request; undefined for other kinds. */
+/**
+ * The reply a fault answers with instead of handling the request; undefined for other kinds.
+ * `now` dates a Retry-After; pass the instant the reply's Date header will carry.
+ */
 export function faultReply(
   fault: Fault,
   target: FaultTarget,
   request: EmulatorRequest,
   state: EmulatorState,
+  now: number = state.clock.now(),
 ): Reply | undefined {
   const endpoint = target.endpoint;
   switch (fault.kind) {
     case "throttle": {
       const reply = failure(endpoint, request, 429);
-      return { ...reply, headers: { ...reply.headers, ...retryAfter(fault, state.clock.now()) } };
+      return { ...reply, headers: { ...reply.headers, ...retryAfter(fault, now) } };
     }
     case "server-error":
       return failure(endpoint, request, fault.status);

@@ -33,6 +33,11 @@ export interface EmulatorLogEntry {
   readonly fault?: Fault["kind"];
   /** Why the request was refused, in words free of secrets. */
   readonly reason?: string;
+  /**
+   * When the request arrived, on the emulator's clock (ms since the epoch, `advanceClock`
+   * included), so tests can check how long a client waited between two requests.
+   */
+  readonly receivedAt: number;
   readonly durationMs: number;
 }
 
@@ -140,8 +145,10 @@ export function createRequestListener(
       return;
     }
     const target = { endpoint, region: request.region, grantType };
+    // One instant for both: an HTTP-date Retry-After is read against the reply's Date.
+    const now = state.clock.now();
     let reply =
-      (fault && faultReply(fault, target, request, state)) ?? route.handle(request, state);
+      (fault && faultReply(fault, target, request, state, now)) ?? route.handle(request, state);
     if (fault?.kind === "reset") {
       // Handled, so its effect stays (a code redeemed); only the answer never leaves.
       req.socket.destroy();
@@ -154,7 +161,7 @@ export function createRequestListener(
       return;
     }
     if (fault?.kind === "truncated-json") reply = truncated(reply);
-    send(res, reply, state.clock.now());
+    send(res, reply, now);
     const { status, reason } = reply;
     finish({ endpoint, outcome: "answered", status, fault: fault?.kind, reason });
   }
@@ -194,6 +201,7 @@ export function createRequestListener(
 
   return (req, res) => {
     const started = performance.now();
+    const receivedAt = state.clock.now();
     const requestId = state.ids.requestId();
     res.setHeader("x-amzn-RequestId", requestId);
     const url = new URL(req.url ?? "/", "http://emulator.invalid");
@@ -205,6 +213,7 @@ export function createRequestListener(
           path: url.pathname,
           region: splitRegion(url.pathname).region,
           ...entry,
+          receivedAt,
           durationMs: performance.now() - started,
         });
       } catch {

@@ -44,6 +44,27 @@ describe("injected faults", () => {
     expect(answer.headers.get("date")).toBe(new Date(NOW).toUTCString());
   });
 
+  it("dates an HTTP-date Retry-After and the reply from the same instant", async () => {
+    // A clock that moves a whole second each time it is read: a reply dated from a later reading
+    // than its Retry-After would tell the client to wait a second less than asked.
+    let now = NOW;
+    const ticking = await startEmulator({ now: () => (now += 1000) });
+    try {
+      ticking.admin.injectFault({
+        kind: "throttle",
+        endpoint: "token",
+        retryAfterSeconds: 2,
+        retryAfterFormat: "http-date",
+      });
+      const answer = await refresh(ticking, ticking.admin.issueRefreshToken().refreshToken);
+      expect(answer.status).toBe(429);
+      const date = Date.parse(answer.headers.get("date")!);
+      expect(Date.parse(answer.headers.get("retry-after")!) - date).toBe(2000);
+    } finally {
+      await ticking.close();
+    }
+  });
+
   it("can throttle without Retry-After", async () => {
     emulator.admin.injectFault({ kind: "throttle", retryAfterFormat: "none" });
     const throttled = await profiles();

@@ -71,6 +71,51 @@ describe("what tests can observe", () => {
     expect(emulator.admin.peakConcurrency("token")).toBe(1);
   });
 
+  it("counts requests waiting out a delay fault as in flight", async () => {
+    const { refreshToken } = emulator.admin.issueRefreshToken();
+    // Long enough that the requests are still waiting when the test looks, then sends them away.
+    emulator.admin.injectFault({ kind: "delay", endpoint: "token", ms: 60_000 });
+    const abort = new AbortController();
+    const pending = [1, 2, 3].map(() =>
+      fetch(emulator.tokenUrl, {
+        method: "POST",
+        signal: abort.signal,
+        body: new URLSearchParams({
+          grant_type: "refresh_token",
+          refresh_token: refreshToken,
+          client_id: emulator.clientId,
+          client_secret: emulator.clientSecret,
+        }),
+      }).catch(() => "aborted"),
+    );
+    await eventually(() => emulator.admin.inFlight("token") === 3);
+    abort.abort();
+    expect(await Promise.all(pending)).toEqual(["aborted", "aborted", "aborted"]);
+    await eventually(() => emulator.admin.inFlight("token") === 0);
+    expect(emulator.admin.peakConcurrency("token")).toBe(3);
+    await eventually(() => log.length === 3);
+    expect(log.map((e) => [e.outcome, e.fault])).toEqual(Array(3).fill(["abandoned", "delay"]));
+  });
+
+  it("logs when each request arrived, on the emulator's clock (advanceClock included)", async () => {
+    let now = Date.UTC(2026, 0, 1, 12, 0, 0);
+    const entries: EmulatorLogEntry[] = [];
+    const clocked = await startEmulator({ now: () => now, log: (entry) => entries.push(entry) });
+    try {
+      const { accessToken } = clocked.admin.issueRefreshToken();
+      await callApi(clocked, `${clocked.apiUrl}/v2/profiles`, accessToken);
+      now += 1500;
+      clocked.admin.advanceClock(60);
+      await callApi(clocked, `${clocked.apiUrl}/v2/profiles`, accessToken);
+      expect(entries.map((e) => e.receivedAt)).toEqual([
+        Date.UTC(2026, 0, 1, 12, 0, 0),
+        Date.UTC(2026, 0, 1, 12, 1, 1, 500),
+      ]);
+    } finally {
+      await clocked.close();
+    }
+  });
+
   it("logs every request with the request id it sent, and no secrets", async () => {
     const consent = await openConsent(emulator, {
       code_challenge: VERIFIER,

@@ -1,9 +1,9 @@
 /**
  * Many connections at once, with the real terraform against the emulator: 100 grants and their
  * profiles in one configuration applied with `-parallelism=20`. Each code is redeemed exactly once,
- * each grant costs one token call (its profile reuses the token the exchange returned), Amazon
- * sees no more than 20 token requests at a time and throttles nothing, and the next plan makes no
- * token call at all.
+ * each grant costs one token call (its profile reuses the token the exchange returned), and with
+ * each exchange held a moment (so that they overlap) Amazon sees several token requests at once
+ * but never more than 20; the next plan makes no token call at all.
  */
 import {
   expectSuccess,
@@ -13,6 +13,8 @@ import {
 import { REDIRECT_URI, ageAccessTokens } from "./support.js";
 
 const CONNECTIONS = 100;
+/** How long the emulator holds each code exchange, so that concurrent ones overlap. */
+const EXCHANGE_DELAY_MS = 250;
 
 const CONFIG = `
 variable "codes" {
@@ -43,14 +45,26 @@ describe(`${CONNECTIONS} connections in one configuration`, () => {
   afterAll(() => h.finish());
 
   it("applies with -parallelism=20: each code redeemed once, one token call per grant, no storm", async () => {
+    // The emulator answers at once, so without a delay no two exchanges would ever overlap and the
+    // peak would say nothing about the provider's parallelism.
+    h.emulator.admin.injectFault({
+      endpoint: "token",
+      grantType: "authorization_code",
+      kind: "delay",
+      ms: EXCHANGE_DELAY_MS,
+    });
     const started = performance.now();
     expectSuccess(await h.tf(["apply", "-auto-approve", "-parallelism=20"], env));
-    process.stdout.write(
-      `${CONNECTIONS} connections applied in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-    );
+    h.emulator.admin.clearFaults();
     const traffic = h.emulator.admin.traffic();
+    process.stdout.write(
+      `${CONNECTIONS} connections applied in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+        `peak token requests at once: ${traffic.token.peakConcurrency}\n`,
+    );
     expect(traffic.token.byGrantType).toEqual({ authorization_code: CONNECTIONS });
     expect(traffic.token.calls).toBe(CONNECTIONS);
+    // The exchanges did run side by side, and never more of them than -parallelism allows.
+    expect(traffic.token.peakConcurrency).toBeGreaterThan(1);
     expect(traffic.token.peakConcurrency).toBeLessThanOrEqual(20);
     expect(traffic.profiles.peakConcurrency).toBeLessThanOrEqual(20);
     // Every exchange answered 200 the first time: no code was sent twice, nothing throttled.

@@ -20,6 +20,7 @@ import {
   attributesOf,
   profileOfGrant,
   sensitiveVariable,
+  waitsAfterThrottling,
 } from "./support.js";
 
 const GRANT = 'resource "amazonads_authorization" "grant"';
@@ -73,6 +74,11 @@ describe("faults on the way to Amazon", () => {
     expect(answered(h.requests, "token", 429)).toBe(2);
     expect(answered(h.requests, "token", 200)).toBe(1);
     expect(h.emulator.admin.calls("token", "authorization_code")).toBe(3);
+    // Each retry came at least the second Retry-After asked for after the 429 (a lower bound).
+    const waits = waitsAfterThrottling(h.requests, "token");
+    expect(waits).toHaveLength(2);
+    for (const wait of waits) expect(wait).toBeGreaterThanOrEqual(1000);
+    process.stdout.write(`waits after 429 with Retry-After: 1: ${waits.join(", ")} ms\n`);
     await grantInState();
   });
 
@@ -87,6 +93,11 @@ describe("faults on the way to Amazon", () => {
     });
     expectSuccess(await apply(tokenEnv()));
     expect(answered(h.requests, "profiles", 429)).toBe(1);
+    // The date was 2 s after the reply's Date: the retry came no sooner.
+    const waits = waitsAfterThrottling(h.requests, "profiles");
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThanOrEqual(2000);
+    process.stdout.write(`wait after 429 with an HTTP-date 2 s ahead: ${waits[0]} ms\n`);
     expect(attributesOf(await h.state(), "amazonads_profile.p")?.profile_id).toBe(
       "1209876543210987",
     );
@@ -266,6 +277,10 @@ describe("faults on the way to Amazon", () => {
       detail: ["kept throttling", "Wait a minute", "share its rate limit"],
     });
     expect(answered(h.requests, "profiles", 429)).toBeGreaterThanOrEqual(3);
+    // Every retry still waited the second each 429 asked for.
+    const waits = waitsAfterThrottling(h.requests, "profiles");
+    expect(waits.length).toBeGreaterThanOrEqual(2);
+    for (const wait of waits) expect(wait).toBeGreaterThanOrEqual(1000);
   });
 
   it("a new code that has expired, replacing a working grant: the error on authorization_code, the old grant kept", async () => {
@@ -368,7 +383,9 @@ resource "amazonads_profile" "p" {
     expectSuccess(await apply({ TF_VAR_codes: JSON.stringify(codes) }));
     expect(h.emulator.admin.calls("token", "authorization_code")).toBe(50);
     expect(h.emulator.admin.calls("token", "refresh_token")).toBe(0);
-    // Terraform's default parallelism: no more than 10 exchanges at once, and no throttling.
+    // Terraform's default parallelism: exchanges side by side but no more than 10 at once, and
+    // no throttling.
+    expect(h.emulator.admin.peakConcurrency("token")).toBeGreaterThan(1);
     expect(h.emulator.admin.peakConcurrency("token")).toBeLessThanOrEqual(10);
     expect(h.requests.filter((r) => r.status === 429)).toEqual([]);
     const state = await h.state();
@@ -396,6 +413,8 @@ resource "amazonads_profile" "p" {
     });
     expectSuccess(await apply(tokenEnv()));
     expect(answered(h.requests, "profiles", 429)).toBe(1);
+    expect(waitsAfterThrottling(h.requests, "profiles")).toEqual([expect.any(Number)]);
+    expect(waitsAfterThrottling(h.requests, "profiles")[0]).toBeGreaterThanOrEqual(1000);
     expect(attributesOf(await h.state(), "amazonads_profile.p")?.profile_id).toBe(
       "1209876543210987",
     );

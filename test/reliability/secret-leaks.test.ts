@@ -1,13 +1,16 @@
 /**
- * The secret scan of plain HCL: a full deploy, re-plan, show and destroy, then the error paths (a
- * spent code, a revoked grant, a wrong client secret, a code exchange whose answer was lost), all
- * at TF_LOG=trace, mostly with TF_LOG_PATH. Not one secret the emulator issued or accepted (client
+ * The secret scan of plain HCL: a full deploy (a grant from a code, and one from a credentials file
+ * as `cdktf-amazon-ads login` writes it), re-plan, show and destroy, then the error paths (a spent
+ * code, a revoked grant, a wrong client secret, a code exchange whose answer was lost), all at
+ * TF_LOG=trace, mostly with TF_LOG_PATH. Not one secret the emulator issued or accepted (client
  * secret, codes, PKCE verifier, refresh and access tokens), nor the wrong secret, may appear in any
- * output stream or in any file of the working directory outside Terraform's state.
+ * output stream or in any file of the working directory outside Terraform's state and the
+ * credentials file itself.
  */
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { codeChallenge, createCodeVerifier } from "../../src/amazon-ads/index.js";
+import { writeCredentialsFile } from "../../src/amazon-ads/credentials-file.js";
 import { expectDiagnostic } from "../e2e/support/diagnostics.js";
 import {
   expectSuccess,
@@ -26,7 +29,12 @@ import {
 
 const WRONG_SECRET = "amzn1.oa2-cs.v1.this-is-not-the-secret-0123456789abcdef";
 
+// Where the deployment's second grant comes from, relative to the working directory: a private
+// directory, as login makes (the file holds a refresh token, so the scan leaves it out).
+const CREDENTIALS_FILE = join("credentials", "amazon-ads.json");
+
 const DEPLOYMENT = `${sensitiveVariable("client_secret")}${sensitiveVariable("code")}${sensitiveVariable("verifier")}
+variable "credentials_file" { type = string }
 resource "amazonads_lwa_app" "app" {}
 resource "amazonads_authorization" "grant" {
   authorization_code = var.code
@@ -49,7 +57,19 @@ resource "terraform_data" "report" {
     environment = { TOKEN = ephemeral.amazonads_access_token.api.access_token }
   }
 }
+resource "amazonads_authorization" "from_file" {
+  credentials_file = var.credentials_file
+}
+resource "amazonads_profile" "de" {
+  refresh_token = amazonads_authorization.from_file.refresh_token
+  country_code  = "DE"
+}
 output "profile_id" { value = amazonads_profile.uk.profile_id }
+output "file_profile_id" { value = amazonads_profile.de.profile_id }
+output "file_refresh_token" {
+  value     = amazonads_authorization.from_file.refresh_token
+  sensitive = true
+}
 output "profile_ids" { value = data.amazonads_profiles.all.profile_ids }
 output "refresh_token" {
   value     = amazonads_authorization.grant.refresh_token
@@ -95,7 +115,17 @@ describe("no secret in any output or file, plain HCL at TF_LOG=trace", () => {
 
   it("deploys, plans again, shows, and destroys a whole connection", async () => {
     const verifier = createCodeVerifier();
+    const credentialsFile = join(h.ws.dir, CREDENTIALS_FILE);
+    await writeCredentialsFile(credentialsFile, {
+      clientId: h.emulator.clientId,
+      region: "NA",
+      scopes: ["advertising::campaign_management"],
+      refreshToken: h.emulator.admin.issueRefreshToken().refreshToken,
+      grantedAt: new Date().toISOString(),
+      redirectUri: "http://localhost:8765/callback",
+    });
     const env = {
+      TF_VAR_credentials_file: credentialsFile,
       AMAZON_ADS_CLIENT_SECRET: undefined,
       TF_VAR_client_secret: h.emulator.clientSecret,
       TF_VAR_verifier: verifier,
@@ -110,6 +140,9 @@ describe("no secret in any output or file, plain HCL at TF_LOG=trace", () => {
     expectSuccess(await traced(["plan", "-out=tfplan"], env));
     expectSuccess(await traced(["apply", "tfplan"], env));
     expect(h.emulator.admin.calls("token", "authorization_code")).toBe(1);
+    // The file's grant was adopted (one refresh) and selected its own profile.
+    expect(await h.output("file_profile_id")).toBe("45678901234567890");
+    expect(h.emulator.admin.calls("token", "refresh_token")).toBeGreaterThanOrEqual(1);
     const again = expectSuccess(await traced(["plan", "-detailed-exitcode"], env, true));
     expect(again.stderr).toContain("provider.terraform-provider-amazonads");
     expectSuccess(await traced(["show"], env));
@@ -164,13 +197,20 @@ describe("no secret in any output or file, plain HCL at TF_LOG=trace", () => {
     const secrets = [...h.emulator.admin.secrets(), WRONG_SECRET];
     // The scan has something to find: the app's secret, codes, the verifier and tokens.
     expect(secrets.length).toBeGreaterThanOrEqual(10);
-    const files = filesBelow(h.ws.dir, (path) => STATE_FILES.test(path));
+    // The credentials file holds its refresh token, as it must: the one file left out besides state.
+    const credentials = readFileSync(join(h.ws.dir, CREDENTIALS_FILE));
+    expect(findLeaks([{ where: CREDENTIALS_FILE, content: credentials }], secrets)).toHaveLength(1);
+    const files = filesBelow(
+      h.ws.dir,
+      (path) => STATE_FILES.test(path) || path === CREDENTIALS_FILE,
+    );
     const logs = readdirSync(join(h.ws.dir, "logs"));
     expect(logs.length).toBeGreaterThanOrEqual(12);
     const logText = logs.map((f) => readFileSync(join(h.ws.dir, "logs", f), "utf8")).join("");
     // Trace logs of terraform and of the provider, with the provider's own debug lines.
     expect(logText).toContain("provider.terraform-provider-amazonads");
     expect(logText).toContain("redeeming the authorization code (once)");
+    expect(logText).toContain("adopting the grant of a credentials file");
     expect(logText).toContain("[REDACTED]");
     process.stdout.write(
       `secret scan: ${secrets.length} secrets, ${streams.length} streams, ${files.length} files, ` +

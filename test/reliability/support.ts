@@ -58,6 +58,23 @@ export function answered(
   return requests.filter((r) => r.endpoint === endpoint && r.status === status).length;
 }
 
+/**
+ * For each request to `endpoint` answered 429 that another request to `endpoint` followed: how
+ * long after the 429's request the next one arrived, in ms on the emulator's clock.
+ */
+export function waitsAfterThrottling(
+  requests: readonly EmulatorLogEntry[],
+  endpoint: EmulatorLogEntry["endpoint"],
+): number[] {
+  const calls = requests
+    .filter((r) => r.endpoint === endpoint)
+    .sort((a, b) => a.receivedAt - b.receivedAt);
+  return calls.flatMap((call, i) => {
+    const next = calls[i + 1];
+    return call.status === 429 && next ? [next.receivedAt - call.receivedAt] : [];
+  });
+}
+
 /** Ages every grant's stored access token, as an hour passing would (so the next read renews). */
 export function ageAccessTokens(state: TerraformState): TerraformState {
   for (const resource of state.resources) {

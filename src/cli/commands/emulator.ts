@@ -51,10 +51,14 @@ Examples:
   $ cdktf-amazon-ads emulator --json --auto-approve
       one JSON line for scripts: {"authorization_url","token_url","api_url","client_id",
       "client_secret","redirect_uri"}
+  $ cdktf-amazon-ads emulator --host 0.0.0.0 --port 8766
+      listen on every interface (for a container's published port); URLs print as 127.0.0.1
 
 Point the provider at it with AMAZON_ADS_AUTHORIZATION_URL, AMAZON_ADS_TOKEN_URL and
 AMAZON_ADS_API_URL (per-region URLs use the /na, /eu and /fe prefixes). Stop it with Ctrl+C.
 The admin API (faults, clock, grants, counters) is under <url>/_emulator.
+Exit codes: 0 stopped with Ctrl+C (or SIGTERM), 1 could not listen (port in use, unknown host),
+2 usage error.
 `;
 
 function summary(emulator: Emulator, autoApprove: boolean): string {

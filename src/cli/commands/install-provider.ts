@@ -5,7 +5,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import { existsSync, statSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { providerPackageDir } from "../../constructs/provider-package.js";
+import { PROVIDER_PACKAGE_PATH, providerPackageDir } from "../../constructs/provider-package.js";
 import {
   installProviderPackage,
   requiredProvidersBlock,
@@ -38,12 +38,25 @@ const LOCK_CHANGES: Record<InstallResult["lockChange"], string> = {
   unchanged: "already up to date",
 };
 
+const EXAMPLES = `
+Examples:
+  $ cdktf-amazon-ads install-provider infra/
+  $ cd infra && terraform init
+      lay the provider into infra/ for the default platforms, then let terraform install it
+  $ cdktf-amazon-ads install-provider --platform linux_amd64 --platform darwin_arm64
+      only the platforms your machines and CI run on, into the current directory
+  $ cdktf-amazon-ads install-provider infra/ --package-dir ./${PROVIDER_PACKAGE_PATH}
+      a provider package built from a checkout with \`npm run build\`
+
+Exit codes: 0 installed, 1 failed (DIR or the provider package missing), 2 usage error.
+`;
+
 /** Builds the `install-provider` command. */
 export function installProviderCommand(
   output: InstallProviderOutput = { write: (text) => void process.stdout.write(text) },
 ): Command {
   return new Command("install-provider")
-    .summary("lay the amazonads provider into a Terraform working directory")
+    .summary("Lay the amazonads provider into a plain-HCL Terraform working directory.")
     .description(
       `Copies the ${PROVIDER_TYPE} provider (${PROVIDER_SOURCE} ${PROVIDER_VERSION}) into DIR's ` +
         "implied local mirror, terraform.d/plugins/, and records its h1: hash in " +
@@ -65,10 +78,7 @@ export function installProviderCommand(
       "--package-dir <dir>",
       "install the provider package built in <dir> instead of the one shipped with cdktf-amazon-ads",
     )
-    .addHelpText(
-      "after",
-      "\nExample:\n  $ cdktf-amazon-ads install-provider infra/\n  $ cd infra && terraform init\n",
-    )
+    .addHelpText("after", EXAMPLES)
     .action((dir: string, options: InstallProviderOptions) => {
       const targetDir = resolve(dir);
       if (!existsSync(targetDir) || !statSync(targetDir).isDirectory()) {

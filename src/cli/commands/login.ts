@@ -31,6 +31,9 @@ is caught on this machine (127.0.0.1 and ::1 only), the code is redeemed at once
 $${ENV.credentialsFile}, else ${fallback}.
 The redirect URI must be on your app's Allowed Return URLs (Amazon Developer console → Login with
 Amazon → your security profile → Web Settings). Nothing secret is printed.
+cdktf deploy takes only the refresh token from the file, not its region or client id: the
+provider uses its own configuration or $${ENV.clientId} and $${ENV.region} (else NA),
+which --print-env exports.
 
 Examples:
   $ export ${ENV.clientId}=amzn1.application-oa2-client.0123…  ${ENV.clientSecret}=…

@@ -23,6 +23,9 @@ export interface CommandResult {
   readonly code: number | null;
   /** stdout and stderr together, without terminal escape sequences. */
   readonly output: string;
+  /** Each stream on its own, without terminal escape sequences. */
+  readonly stdout: string;
+  readonly stderr: string;
 }
 
 // cdktf draws progress with escape sequences even without a terminal.
@@ -37,10 +40,22 @@ export function runCommand(
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const streams = { stdout: "", stderr: "" };
+    for (const name of ["stdout", "stderr"] as const) {
+      child[name].on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        streams[name] += chunk.toString();
+      });
+    }
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output: output.replace(ESCAPES, "") }));
+    child.on("close", (code) =>
+      resolve({
+        code,
+        output: output.replace(ESCAPES, ""),
+        stdout: streams.stdout.replace(ESCAPES, ""),
+        stderr: streams.stderr.replace(ESCAPES, ""),
+      }),
+    );
   });
 }
 
