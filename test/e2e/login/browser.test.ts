@@ -4,11 +4,11 @@
  * `localhost` caught by the process, then `profiles --json` reading the file it wrote.
  */
 import { existsSync } from "node:fs";
-import { mkdtemp, stat } from "node:fs/promises";
+import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { jest } from "@jest/globals";
-import { type Browser, chromium } from "playwright-core";
+import { chromium } from "playwright-core";
 import { DEFAULT_SEED, type Emulator } from "../../../src/emulator/index.js";
 import { emulatorAllowing, emulatorEnv, freePort } from "../../cli/support.js";
 import { type CliProcess, consentUrlOf, startCli, stopCli } from "../support/cli.js";
@@ -20,7 +20,6 @@ jest.setTimeout(300_000);
 const CHROMIUM = "/usr/bin/chromium";
 
 let emulator: Emulator;
-let browser: Browser;
 let port: number;
 let redirectUri: string;
 const processes: CliProcess[] = [];
@@ -41,12 +40,29 @@ async function scratchFile(): Promise<string> {
   return join(await mkdtemp(join(tmpdir(), "login-e2e-")), "credentials.json");
 }
 
-/** Opens the consent page in a fresh browser context and clicks `button`; returns where it landed. */
+/**
+ * Opens the consent page in Chromium started on a fresh `--user-data-dir` (nothing carried over
+ * from another test or another run) and clicks `button`; returns where it landed.
+ */
 async function consentInChromium(
   consentUrl: string,
   button: "Allow" | "Deny",
 ): Promise<{ text: string; url: string }> {
-  const context = await browser.newContext();
+  const profile = await mkdtemp(join(tmpdir(), "login-e2e-chromium-"));
+  // Playwright passes the directory to Chromium as --user-data-dir.
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
   try {
     const page = await context.newPage();
     await page.goto(consentUrl);
@@ -60,6 +76,7 @@ async function consentInChromium(
     return { text: (await page.locator("body").textContent()) ?? "", url: page.url() };
   } finally {
     await context.close();
+    await rm(profile, { recursive: true, force: true });
   }
 }
 
@@ -74,24 +91,10 @@ beforeAll(async () => {
   redirectUri = `http://localhost:${port}/callback`;
   // Not autoApprove: the consent page waits for a click on Allow or Deny.
   emulator = await emulatorAllowing(port);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
 });
 
 afterAll(async () => {
   processes.forEach(stopCli);
-  await browser?.close();
   await emulator?.close();
 });
 
