@@ -4,7 +4,8 @@
  * deploys that fail: a code that was already redeemed, and a code exchange whose answer arrives
  * truncated. Not one secret the emulator issued or accepted may appear in the commands' stdout or
  * stderr or in any file of either project outside the stacks' state files: cdktf.out (synthesized
- * JSON, the vendored provider, lock files, .terraform) and the trace logs included.
+ * JSON, the vendored provider, lock files, .terraform), the trace logs and the provider's code
+ * cache included.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -50,6 +51,8 @@ describe("no secret in any output or file of the example app, cdktf at TF_LOG=tr
       AMAZON_ADS_REDIRECT_URI: consent.redirectUri,
       TF_LOG: "trace",
       TF_LOG_PATH: join(project.dir, "terraform-trace.log"),
+      // The provider's V8 code cache, kept by default in $TMPDIR: here, so the scan reads it too.
+      AMAZONADS_CODE_CACHE: join(project.dir, "provider-code-cache"),
     };
   });
   afterAll(async () => {
@@ -126,6 +129,7 @@ describe("no secret in any output or file of the example app, cdktf at TF_LOG=tr
     expect(log).toContain("provider.terraform-provider-amazonads");
     expect(log).toContain("redeeming the authorization code (once)");
     expect(files.some((f) => f.where.endsWith("cdk.tf.json"))).toBe(true);
+    expect(files.some((f) => f.where.startsWith("provider-code-cache/"))).toBe(true);
     // The failing deploys' trace logs hold the provider's side of each refused or lost exchange.
     for (const name of ["reused-code", "lost-answer"]) {
       const failed = readFileSync(join(failing.dir, `terraform-trace-${name}.log`), "utf8");
