@@ -12,6 +12,30 @@ describe("what tests can observe", () => {
   });
   afterEach(() => emulator.close());
 
+  /**
+   * Sends `count` refreshes that the emulator holds (a hang or delay fault), waits until all are
+   * in flight at once, then abandons them and waits until none is.
+   */
+  async function refreshesLeftWaiting(refreshToken: string, count: number): Promise<void> {
+    const abort = new AbortController();
+    const pending = Array.from({ length: count }, () =>
+      fetch(emulator.tokenUrl, {
+        method: "POST",
+        signal: abort.signal,
+        body: new URLSearchParams({
+          grant_type: "refresh_token",
+          refresh_token: refreshToken,
+          client_id: emulator.clientId,
+          client_secret: emulator.clientSecret,
+        }),
+      }).catch(() => "aborted"),
+    );
+    await eventually(() => emulator.admin.inFlight("token") === count);
+    abort.abort();
+    expect(await Promise.all(pending)).toEqual(Array(count).fill("aborted"));
+    await eventually(() => emulator.admin.inFlight("token") === 0);
+  }
+
   it("counts calls per endpoint and token calls per grant_type", async () => {
     const { refreshToken, accessToken } = emulator.admin.issueRefreshToken();
     await redeem(emulator, emulator.admin.issueCode());
@@ -47,23 +71,7 @@ describe("what tests can observe", () => {
   it("records the peak number of requests in flight at once", async () => {
     const { refreshToken } = emulator.admin.issueRefreshToken();
     emulator.admin.injectFault({ kind: "hang", endpoint: "token" });
-    const abort = new AbortController();
-    const pending = [1, 2, 3, 4].map(() =>
-      fetch(emulator.tokenUrl, {
-        method: "POST",
-        signal: abort.signal,
-        body: new URLSearchParams({
-          grant_type: "refresh_token",
-          refresh_token: refreshToken,
-          client_id: emulator.clientId,
-          client_secret: emulator.clientSecret,
-        }),
-      }).catch(() => "aborted"),
-    );
-    await eventually(() => emulator.admin.inFlight("token") === 4);
-    abort.abort();
-    expect(await Promise.all(pending)).toEqual(["aborted", "aborted", "aborted", "aborted"]);
-    await eventually(() => emulator.admin.inFlight("token") === 0);
+    await refreshesLeftWaiting(refreshToken, 4);
     expect(emulator.admin.peakConcurrency("token")).toBe(4);
     emulator.admin.clearFaults();
     emulator.admin.resetCounters();
@@ -75,23 +83,7 @@ describe("what tests can observe", () => {
     const { refreshToken } = emulator.admin.issueRefreshToken();
     // Long enough that the requests are still waiting when the test looks, then sends them away.
     emulator.admin.injectFault({ kind: "delay", endpoint: "token", ms: 60_000 });
-    const abort = new AbortController();
-    const pending = [1, 2, 3].map(() =>
-      fetch(emulator.tokenUrl, {
-        method: "POST",
-        signal: abort.signal,
-        body: new URLSearchParams({
-          grant_type: "refresh_token",
-          refresh_token: refreshToken,
-          client_id: emulator.clientId,
-          client_secret: emulator.clientSecret,
-        }),
-      }).catch(() => "aborted"),
-    );
-    await eventually(() => emulator.admin.inFlight("token") === 3);
-    abort.abort();
-    expect(await Promise.all(pending)).toEqual(["aborted", "aborted", "aborted"]);
-    await eventually(() => emulator.admin.inFlight("token") === 0);
+    await refreshesLeftWaiting(refreshToken, 3);
     expect(emulator.admin.peakConcurrency("token")).toBe(3);
     await eventually(() => log.length === 3);
     expect(log.map((e) => [e.outcome, e.fault])).toEqual(Array(3).fill(["abandoned", "delay"]));
