@@ -38,6 +38,25 @@ export default tseslint.config(
     },
   },
   {
+    // The constructs serve cdktf and cdktn from one source: only the framework module names one
+    // (the build rewrites its imports for the CDK Terrain entry point).
+    files: ["src/**"],
+    ignores: ["src/constructs/framework.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(cdktf|cdktn)(/.*)?$",
+              message: "Import the CDK framework from src/constructs/framework.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Command-line entry points, scripts and benchmarks talk to a terminal on purpose.
     files: ["src/cli/**", "scripts/**", "bench/**", "main.ts", "bin/**"],
     rules: { "no-console": "off" },

@@ -33,6 +33,20 @@ export default {
       testPathIgnorePatterns: ["<rootDir>/test/e2e/", "<rootDir>/test/reliability/"],
     },
     {
+      // The same construct tests on CDK Terrain: the framework's module names map to cdktn, as
+      // the build maps them for the package's `cdktf-amazon-ads/cdktn` entry point.
+      ...common,
+      displayName: "cdktn",
+      testMatch: ["<rootDir>/test/constructs/**/*.test.ts"],
+      testPathIgnorePatterns: ["<rootDir>/test/constructs/framework-mixing.test.ts"],
+      globals: { EXPECTED_FRAMEWORK: "cdktn" },
+      moduleNameMapper: {
+        ...common.moduleNameMapper,
+        "^cdktf$": "cdktn",
+        "^cdktf/(.*)$": "cdktn/$1",
+      },
+    },
+    {
       ...common,
       displayName: "e2e",
       testMatch: ["<rootDir>/test/e2e/**/*.test.ts", "<rootDir>/test/reliability/**/*.test.ts"],

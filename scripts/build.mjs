@@ -1,4 +1,5 @@
-// Builds what the package ships: the compiled library and CLI (tsc → dist/), then the provider
+// Builds what the package ships: the compiled library and CLI (tsc → dist/), the same constructs
+// for CDK Terrain (→ dist/cdktn/, scripts/build/cdktn-entry.ts), then the provider
 // package (esbuild bundle + sh shim → dist/provider-package/) from src/provider/main.ts.
 import { execFileSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
@@ -15,6 +16,12 @@ execFileSync(
     stdio: "inherit",
   },
 );
+
+// The CDK Terrain entry point: the same sources with the framework's module names rewritten.
+execFileSync(process.execPath, ["--import", "tsx", join(root, "scripts/build/cdktn-entry.ts")], {
+  cwd: root,
+  stdio: "inherit",
+});
 
 // The packaging code is TypeScript too: use what tsc just compiled.
 const entry = join(root, "src/provider/main.ts");

@@ -323,7 +323,8 @@ export function renderBinding(spec: BindingSpec): string {
       : "PROVIDER_TYPE, PROVIDER_VERSION";
   const label = spec.kind === "dataSource" ? `data "${spec.terraformType}"` : spec.terraformType;
   let out = GENERATED_HEADER;
-  out += 'import * as cdktf from "cdktf";\nimport type { Construct } from "constructs";\n';
+  out +=
+    'import * as cdktf from "../framework.js";\nimport type { Construct } from "constructs";\n';
   out += `import { ${identity} } from "../../provider/identity.js";\n`;
   if (spec.kind === "provider")
     out += 'import { vendorProvider } from "../provider-vendoring.js";\n';

@@ -2,7 +2,7 @@
  * `AdvertisingProfile`: Amazon's step 3 — the one advertising profile the selectors match, as the
  * `amazonads_profile` resource.
  */
-import { Token } from "cdktf";
+import { Token } from "./framework.js";
 import { Construct } from "constructs";
 import { AmazonadsProfile } from "./bindings/profile.js";
 import type { AuthorizationGrant } from "./authorization-grant.js";

@@ -2,7 +2,7 @@
  * `AmazonAdsConnection`: a whole advertiser connection — application, grant and profile — with
  * the Terraform outputs other stacks read.
  */
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { stackOf, TerraformOutput } from "./framework.js";
 import { Construct } from "constructs";
 import { AdvertisingProfile, type ProfileSelectors } from "./advertising-profile.js";
 import { AuthorizationGrant } from "./authorization-grant.js";
@@ -186,7 +186,7 @@ export class AmazonAdsConnection extends Construct {
 
 // Terraform would silently keep one of two outputs with the same name: refuse at synth instead.
 function duplicateOutputs(connection: AmazonAdsConnection): string[] {
-  const stack = TerraformStack.of(connection);
+  const stack = stackOf(connection);
   const mine = new Set(Object.values(connection.outputs));
   const taken = new Map<string, string>();
   for (const node of stack.node.findAll()) {

@@ -2,7 +2,7 @@
  * `LwaApp`: the Login with Amazon client application (Amazon's prerequisite), as an aliased
  * `amazonads` provider configuration plus the `amazonads_lwa_app` resource that verifies it.
  */
-import { TerraformStack, Token } from "cdktf";
+import { stackOf, type TerraformStack, Token } from "./framework.js";
 import { Construct } from "constructs";
 import { isRegion, type Region } from "../amazon-ads/regions.js";
 import { AmazonadsLwaApp } from "./bindings/lwa-app.js";
@@ -71,7 +71,7 @@ const aliasesByStack = new WeakMap<TerraformStack, Map<string, string>>();
 
 /** The provider alias for a construct: its path inside its stack, as a Terraform identifier. */
 export function aliasFor(construct: Construct): string {
-  const stack = TerraformStack.of(construct);
+  const stack = stackOf(construct);
   const parts = construct.node.scopes.slice(stack.node.scopes.length).map((c) => c.node.id);
   const alias = parts.join("_").replace(/[^A-Za-z0-9_-]/g, "_");
   return /^[A-Za-z_]/.test(alias) ? alias : `app_${alias}`;
@@ -173,7 +173,7 @@ export class LwaApp extends Construct {
 
 function claimAlias(app: LwaApp): string {
   const alias = aliasFor(app);
-  const stack = TerraformStack.of(app);
+  const stack = stackOf(app);
   const claimed = aliasesByStack.get(stack) ?? new Map<string, string>();
   aliasesByStack.set(stack, claimed);
   const owner = claimed.get(alias);

@@ -8,9 +8,13 @@
  * `terraform providers lock`, which needs the network), and it declares the provider in the
  * stack's `required_providers` with its registry-free source and exact version.
  */
-import { TerraformElement, TerraformStack } from "cdktf";
-import type { ISynthesisSession } from "cdktf";
-import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer.js";
+import {
+  addCustomSynthesis,
+  type ISynthesisSession,
+  stackOf,
+  TerraformElement,
+  type TerraformStack,
+} from "./framework.js";
 import type { IConstruct } from "constructs";
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -77,7 +81,7 @@ export class ProviderVendoring extends TerraformElement {
   }
 
   private vendor(session: ISynthesisSession): void {
-    const stack = TerraformStack.of(this);
+    const stack = stackOf(this);
     const workingDir = join(session.outdir, session.manifest.forStack(stack).workingDirectory);
     // The output directory is generated: drop other versions (or builds) of ours vendored before.
     rmSync(
@@ -109,7 +113,7 @@ export function vendorProvider(
   scope: IConstruct,
   options: ProviderVendoringOptions = {},
 ): ProviderVendoring {
-  const stack = TerraformStack.of(scope);
+  const stack = stackOf(scope);
   const existing = stack.node.tryFindChild(PROVIDER_VENDORING_ID);
   if (existing instanceof ProviderVendoring) {
     const wanted = options.packageDir === undefined ? undefined : resolve(options.packageDir);

@@ -4,7 +4,7 @@
  * Terraform variable set at deploy through `TF_VAR_<name>`; {@link requireSecretReference} is the
  * guard every construct applies to its secret props.
  */
-import { TerraformStack, TerraformVariable, Token } from "cdktf";
+import { FRAMEWORK_PACKAGE, stackOf, TerraformVariable, Token } from "./framework.js";
 import type { IConstruct } from "constructs";
 
 /** Options of {@link secretVariable}. */
@@ -48,7 +48,7 @@ export function secretVariable(
         "Use letters, digits and underscores, starting with a letter (e.g. client_secret).",
     );
   }
-  const stack = TerraformStack.of(scope);
+  const stack = stackOf(scope);
   const existing = stack.node.tryFindChild(name);
   if (existing instanceof TerraformVariable) return existing.stringValue;
   if (existing !== undefined) {
@@ -92,7 +92,7 @@ export function requireSecretReference(value: string | undefined, where: SecretP
     where.envVar === undefined
       ? ""
       : `, or leave ${where.prop} unset and set the ${where.envVar} environment variable where ` +
-        "`cdktf deploy` runs (the provider reads it)";
+        `\`${FRAMEWORK_PACKAGE} deploy\` runs (the provider reads it)`;
   throw new Error(
     `${where.construct}: ${where.prop} was given as a literal string, which would be written in ` +
       "plain text into cdk.tf.json. Pass a Terraform reference instead: " +

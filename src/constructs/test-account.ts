@@ -2,7 +2,7 @@
  * `TestAccount`: an Amazon Ads test account (Amazon's sandbox), as the `amazonads_test_account`
  * resource.
  */
-import { Token } from "cdktf";
+import { Token } from "./framework.js";
 import { Construct } from "constructs";
 import type { AuthorizationGrant } from "./authorization-grant.js";
 import { AmazonadsTestAccount } from "./bindings/test-account.js";
