@@ -4,7 +4,7 @@
  * run in it, and the environment that points the provider at an emulator.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,13 +59,20 @@ export function runCommand(
   });
 }
 
-/** The environment with nothing of the caller's Amazon Ads or Terraform-variable settings. */
+/**
+ * The environment with nothing of the caller's Amazon Ads or Terraform-variable settings, and
+ * without a `TF_CLI_CONFIG_FILE` that names a missing file (Terraform then prints an error-level
+ * warning on every command, which the tests would take for the deploy's own).
+ */
 export function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of Object.keys(env)) {
     if (name.startsWith("AMAZON_ADS_") || name.startsWith("TF_VAR_") || name.startsWith("TF_LOG")) {
       delete env[name];
     }
+  }
+  if (env.TF_CLI_CONFIG_FILE !== undefined && !existsSync(env.TF_CLI_CONFIG_FILE)) {
+    delete env.TF_CLI_CONFIG_FILE;
   }
   return env;
 }
