@@ -4,15 +4,7 @@
  * app type-checked and compiled against the installed package's declarations, then deployed with
  * the real framework CLI on a chosen Node.js.
  */
-import {
-  cpSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readOutputs, type StackOutput } from "../../../scripts/start/outputs.js";
@@ -85,46 +77,93 @@ function sourceFiles(dir: string): string[] {
 export class PackedApp {
   private constructor(
     readonly dir: string,
-    readonly framework: Framework,
-    readonly runtime: NodeRuntime,
+    private framework: Framework,
+    private node: NodeRuntime,
   ) {}
 
   /**
    * Creates the app: package.json depending on the tarball and the framework, `npm install`,
-   * `main.ts` (the fixture app, moved to `framework`), and its compilation by `tsc` against the
-   * installed declarations.
+   * `main.ts` (the fixture app, written for `framework`) compiled by `tsc` against the installed
+   * declarations, and cdktf.json.
    */
   static async create(
     tarball: string,
     framework: Framework,
     runtime: NodeRuntime,
   ): Promise<PackedApp> {
-    const dir = mkdtempSync(join(tmpdir(), `packed-${framework.name}-`));
-    // Installed and compiled once per framework and tarball; each app starts from a copy.
-    const key = `${framework.name} ${tarball}`;
-    let template = templates.get(key);
-    if (template === undefined) {
-      template = prepareTemplate(tarball, framework, runtime);
-      templates.set(key, template);
-    }
-    cpSync(await template, dir, { recursive: true, verbatimSymlinks: true });
-    return new PackedApp(dir, framework, runtime);
+    const app = new PackedApp(mkdtempSync(join(tmpdir(), "packed-app-")), framework, runtime);
+    writeFileSync(
+      join(app.dir, "package.json"),
+      JSON.stringify({
+        name: "packed-app",
+        private: true,
+        type: "module",
+        dependencies: { "cdktf-amazon-ads": `file:${tarball}`, ...framework.dependencies },
+        devDependencies: { "@types/node": TYPES_NODE },
+      }),
+    );
+    await app.run("npm", ["install", "--prefer-offline", "--no-audit"]);
+    writeFileSync(
+      join(app.dir, "main.ts"),
+      movedTo(framework, readFileSync(join(ROOT, "test/fixtures/packed-app/main.ts"), "utf8")),
+    );
+    writeFileSync(
+      join(app.dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "es2022",
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          strict: true,
+          types: ["node"],
+        },
+        files: ["main.ts"],
+      }),
+    );
+    await app.compile();
+    writeFileSync(
+      join(app.dir, "cdktf.json"),
+      JSON.stringify({ language: "typescript", app: "node main.js", sendCrashReports: "false" }),
+    );
+    return app;
   }
 
-  /** The environment of every command here: `runtime` first on PATH, nothing of the caller's. */
+  /** The Node.js the app and the CLI run on. */
+  get runtime(): NodeRuntime {
+    return this.node;
+  }
+
+  /**
+   * Moves the app to `framework` as the README's migration section says: the framework's
+   * packages swapped with npm, the imports of the framework and of cdktf-amazon-ads changed;
+   * cdktf.json, cdktf.out and the state stay as they are. From now on it runs on `runtime`.
+   */
+  async moveTo(framework: Framework, runtime: NodeRuntime): Promise<void> {
+    this.node = runtime;
+    await this.run("npm", ["uninstall", "--no-audit", ...Object.keys(this.framework.dependencies)]);
+    const wanted = Object.entries(framework.dependencies).map(([name, v]) => `${name}@${v}`);
+    await this.run("npm", ["install", "--prefer-offline", "--no-audit", "--save-exact", ...wanted]);
+    const main = join(this.dir, "main.ts");
+    writeFileSync(main, movedTo(framework, readFileSync(main, "utf8")));
+    this.framework = framework;
+    await this.compile();
+  }
+
+  /** The environment of every command here: the runtime first on PATH, nothing of the caller's. */
   env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     return {
-      ...withNodeOnPath(this.runtime, cleanEnv()),
+      ...withNodeOnPath(this.node, cleanEnv()),
       CHECKPOINT_DISABLE: "1",
       CI: "true",
       CDKTF_DISABLE_PLUGIN_CACHE_ENV: "1",
+      npm_config_fund: "false",
       ...extra,
     };
   }
 
   /** Runs the framework's real CLI (`cdktf …` or `cdktn …`) in the app. */
   cli(args: readonly string[], extra: NodeJS.ProcessEnv): Promise<CommandResult> {
-    return runCommand(this.runtime.bin, [this.framework.cli, ...args], {
+    return runCommand(this.node.bin, [this.framework.cli, ...args], {
       cwd: this.dir,
       env: this.env(extra),
     });
@@ -135,77 +174,31 @@ export class PackedApp {
     return readOutputs(join(this.dir, "cdktf.out", "stacks", stack), this.env());
   }
 
+  /** The Node.js version that ran the app at its last synth (the fixture app records it). */
+  synthesizedOn(): string {
+    return readFileSync(join(this.dir, "synthesized-on.txt"), "utf8");
+  }
+
   /** Removes the app. */
   remove(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
-}
 
-const templates = new Map<string, Promise<string>>();
-
-/** Removes the installed templates {@link PackedApp.create} made. */
-export async function removeTemplates(): Promise<void> {
-  for (const template of templates.values()) {
-    rmSync(await template, { recursive: true, force: true });
+  private compile(): Promise<void> {
+    return this.run(this.node.bin, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "."]);
   }
-  templates.clear();
-}
 
-/**
- * An app directory with package.json depending on the tarball and the framework, `npm install`
- * run, `main.ts` (the fixture app, moved to `framework`) compiled by `tsc` against the installed
- * declarations, and cdktf.json.
- */
-async function prepareTemplate(
-  tarball: string,
-  framework: Framework,
-  runtime: NodeRuntime,
-): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), `packed-${framework.name}-template-`));
-  const run = async (command: string, args: readonly string[]) => {
-    const env = { ...withNodeOnPath(runtime, cleanEnv()), npm_config_fund: "false" };
-    const result = await runCommand(command, args, { cwd: dir, env });
+  private async run(command: string, args: readonly string[]): Promise<void> {
+    const result = await runCommand(command, args, { cwd: this.dir, env: this.env() });
     if (result.code !== 0) {
-      throw new Error(`${command} ${args.join(" ")} failed in ${dir}:\n${result.output}`);
+      throw new Error(`${command} ${args.join(" ")} failed in ${this.dir}:\n${result.output}`);
     }
-  };
-  writeFileSync(
-    join(dir, "package.json"),
-    JSON.stringify({
-      name: "packed-app",
-      private: true,
-      type: "module",
-      dependencies: { "cdktf-amazon-ads": `file:${tarball}`, ...framework.dependencies },
-      devDependencies: { "@types/node": TYPES_NODE },
-    }),
-  );
-  await run("npm", ["install", "--prefer-offline", "--no-audit"]);
-  writeFileSync(join(dir, "main.ts"), appSource(framework));
-  writeFileSync(
-    join(dir, "tsconfig.json"),
-    JSON.stringify({
-      compilerOptions: {
-        target: "es2022",
-        module: "nodenext",
-        moduleResolution: "nodenext",
-        strict: true,
-        types: ["node"],
-      },
-      files: ["main.ts"],
-    }),
-  );
-  await run(runtime.bin, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "."]);
-  writeFileSync(
-    join(dir, "cdktf.json"),
-    JSON.stringify({ language: "typescript", app: "node main.js", sendCrashReports: "false" }),
-  );
-  return dir;
+  }
 }
 
-/** The fixture app, with its imports moved to `framework` as the README's migration says. */
-function appSource(framework: Framework): string {
-  const source = readFileSync(join(ROOT, "test/fixtures/packed-app/main.ts"), "utf8");
+/** An app's source with its imports moved to `framework`, as the README's migration says. */
+function movedTo(framework: Framework, source: string): string {
   return source
-    .replace(/from "cdktf";/g, `from "${framework.name}";`)
-    .replace(/from "cdktf-amazon-ads";/g, `from "${framework.entry}";`);
+    .replace(/from "(cdktf|cdktn)";/g, `from "${framework.name}";`)
+    .replace(/from "cdktf-amazon-ads(\/cdktn)?";/g, `from "${framework.entry}";`);
 }
