@@ -277,6 +277,9 @@ resource "amazonads_authorization" "grant" {
       attribute: "authorization_code",
       detail: ["redeemed once", "refresh_token or credentials_file"],
     });
+    expect(result.output).not.toContain(code);
+    // The first apply's exchange, and the second's attempt, which Amazon refused.
+    expect(h.emulator.admin.calls("token", "authorization_code")).toBe(2);
   });
 
   it("a redirect URI other than the consent's: an error on redirect_uri; corrected, the same code works", async () => {
