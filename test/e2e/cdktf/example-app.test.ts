@@ -5,7 +5,6 @@
  * revoked behind Terraform's back. The grant stays in the producer: no token the emulator issued
  * may be in the consumers' states or in any file of their cdktf.out.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeCredentialsFile } from "../../../src/amazon-ads/credentials-file.js";
 import { startEmulator, type Emulator } from "../../../src/emulator/index.js";
@@ -159,7 +158,7 @@ describe("the example app deployed with cdktf against the emulator", () => {
   });
 
   it("plans a new grant, with a warning, once the grant is revoked", async () => {
-    const refreshToken = grantInState(project);
+    const refreshToken = project.storedRefreshToken(PRODUCER);
     expect(emulator.admin.revokeGrant(refreshToken)).toBe(true);
     // An hour later: the stored access token has expired, so the next plan renews it (the
     // provider checks a grant when it renews, not on every plan) and finds it revoked.
@@ -177,12 +176,3 @@ describe("the example app deployed with cdktf against the emulator", () => {
     expect(diff.output).not.toContain(refreshToken);
   });
 });
-
-/** The refresh token the producer's state holds (the connection publishes it nowhere else). */
-function grantInState(project: ExampleProject): string {
-  const state = JSON.parse(
-    readFileSync(join(project.dir, `terraform.${PRODUCER}.tfstate`), "utf8"),
-  ) as { resources: { type: string; instances: { attributes: { refresh_token: string } }[] }[] };
-  const grant = state.resources.find((r) => r.type === "amazonads_authorization");
-  return grant!.instances[0]!.attributes.refresh_token;
-}

@@ -159,6 +159,15 @@ export class ExampleProject {
     return readOutputs(join(this.dir, "cdktf.out", "stacks", stack), this.env({}));
   }
 
+  /** The refresh token of the grant a stack's state holds (the one place that holds it). */
+  storedRefreshToken(stack: string): string {
+    const state = JSON.parse(
+      readFileSync(join(this.dir, `terraform.${stack}.tfstate`), "utf8"),
+    ) as { resources: StateResource[] };
+    const grant = state.resources.find((r) => r.type === "amazonads_authorization");
+    return String(grant?.instances[0]?.attributes.refresh_token);
+  }
+
   /** Rewrites a stack's local state file, resource by resource (as time passing would). */
   editState(stack: string, edit: (resource: StateResource) => void): void {
     const path = join(this.dir, `terraform.${stack}.tfstate`);
