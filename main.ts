@@ -1,5 +1,8 @@
 // The example app: a producer stack with one Amazon Ads connection, and a consumer stack that reads
-// the connection's values through CDKTF cross-stack references (remote-state lookups).
+// the connection's non-secret values through CDKTF cross-stack references (remote-state lookups).
+// The grant's tokens stay in the producer's state: the connection does not publish them (its
+// publishTokens prop), so the consumer's state holds none, and reading connection.refreshToken
+// from the consumer would fail at synth.
 //
 // Environment variables (cdktf removes TF_VAR_* from the app's environment at synth, so the
 // grant source is chosen by the AMAZON_ADS_* names; Terraform reads the secret values from the
@@ -88,7 +91,11 @@ class ConnectionStack extends TerraformStack {
   }
 }
 
-/** Another team's stack: it only reads the connection, through cross-stack references. */
+/**
+ * Another team's stack: it reads the connection's non-secret values through cross-stack
+ * references. A stack that must call Amazon itself opens its own short-lived token instead of
+ * reading the producer's (examples/cross-stack shows how).
+ */
 class ConsumerStack extends TerraformStack {
   constructor(scope: Construct, id: string, connection: AmazonAdsConnection) {
     super(scope, id);
@@ -102,10 +109,6 @@ class ConsumerStack extends TerraformStack {
         "Amazon-Advertising-API-ClientId": connection.clientId,
         "Amazon-Advertising-API-Scope": connection.profileId,
       },
-    });
-    new TerraformOutput(this, "refresh_token", {
-      value: connection.refreshToken,
-      sensitive: true,
     });
   }
 }

@@ -1,11 +1,18 @@
 // A separate CDKTF app that consumes an Amazon Ads connection deployed by another app (here, the
 // repository's example app): it reads the connection's published outputs from that app's state,
-// by their documented names, and needs neither the amazonads provider nor its secrets' sources.
+// by their documented names. Those outputs hold no token (a connection publishes its tokens only
+// with publishTokens), so neither does this app's state.
+//
+// With AMAZON_ADS_CREDENTIALS_FILE (this team's own `cdktf-amazon-ads login`), the stack also calls
+// the Ads API at deploy: it opens its own access token for one run (EphemeralAccessToken, never
+// stored) and hands it to a script through a provisioner's environment. The provider then reads
+// AMAZON_ADS_CLIENT_SECRET (and the AMAZON_ADS_*_URL overrides) from the environment.
 //
 // CONNECTION_STATE: path of the producing stack's state file (default: the example app's, in the
 // repository root). CONSUMER_STATE_DIR: where this app keeps its own state (default: here).
 import {
   App,
+  DataResource,
   DataTerraformRemoteStateLocal,
   LocalBackend,
   TerraformOutput,
@@ -14,6 +21,7 @@ import {
 import type { Construct } from "constructs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { EphemeralAccessToken, LwaApp } from "../../src/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -30,23 +38,43 @@ class ReportingStack extends TerraformStack {
       ),
     });
     // The outputs every AmazonAdsConnection publishes (without an outputPrefix).
-    new TerraformOutput(this, "profile_id", { value: connection.getString("profile_id") });
-    new TerraformOutput(this, "api_url", { value: connection.getString("api_url") });
+    const profileId = connection.getString("profile_id");
+    const apiUrl = connection.getString("api_url");
+    new TerraformOutput(this, "profile_id", { value: profileId });
+    new TerraformOutput(this, "api_url", { value: apiUrl });
     new TerraformOutput(this, "region", { value: connection.getString("region") });
-    new TerraformOutput(this, "report_endpoint", {
-      value: `${connection.getString("api_url")}/reporting/reports`,
-    });
+    new TerraformOutput(this, "report_endpoint", { value: `${apiUrl}/reporting/reports` });
     new TerraformOutput(this, "api_headers", {
       value: {
         "Amazon-Advertising-API-ClientId": connection.getString("client_id"),
-        "Amazon-Advertising-API-Scope": connection.getString("profile_id"),
+        "Amazon-Advertising-API-Scope": profileId,
       },
     });
-    // Secrets stay sensitive on this side too.
-    new TerraformOutput(this, "access_token", {
-      value: connection.getString("access_token"),
-      sensitive: true,
-    });
+
+    const credentialsFile = process.env.AMAZON_ADS_CREDENTIALS_FILE;
+    if (credentialsFile) {
+      // This team's own grant, for the same client application as the connection.
+      const app = new LwaApp(this, "app", { clientId: connection.getString("client_id") });
+      const token = new EphemeralAccessToken(this, "api", {
+        app,
+        credentialsFile: resolve(credentialsFile),
+      });
+      new DataResource(this, "profile_check", {
+        triggersReplace: [profileId],
+        provisioners: [
+          {
+            type: "local-exec",
+            command: `node ${resolve(here, "check-profile.mjs")}`,
+            environment: {
+              AMAZON_ADS_ACCESS_TOKEN: token.accessToken,
+              AMAZON_ADS_CLIENT_ID: token.clientId,
+              AMAZON_ADS_API_URL: apiUrl,
+              AMAZON_ADS_PROFILE_ID: profileId,
+            },
+          },
+        ],
+      });
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 # An Amazon Ads advertiser connection in plain Terraform: the Login with Amazon app, the
-# advertiser's grant and one advertising profile, published as outputs. See README.md.
+# advertiser's grant and one advertising profile, with their non-secret values as outputs. The
+# grant's tokens stay in this configuration's state. See README.md.
 terraform {
   required_version = ">= 1.10"
   required_providers {
@@ -76,12 +77,6 @@ output "access_token_expires_at" {
   value = amazonads_authorization.grant.access_token_expires_at
 }
 
-output "refresh_token" {
-  value     = amazonads_authorization.grant.refresh_token
-  sensitive = true
-}
-
-output "access_token" {
-  value     = amazonads_authorization.grant.access_token
-  sensitive = true
-}
+# No token outputs: every output lands in the state of whatever reads this one through
+# terraform_remote_state. A configuration that must call Amazon opens its own short-lived token
+# (ephemeral "amazonads_access_token"; see examples/cross-stack/terraform).

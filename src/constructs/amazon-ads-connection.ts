@@ -5,7 +5,7 @@
 import { stackOf, TerraformOutput } from "./framework.js";
 import { Construct } from "constructs";
 import { AdvertisingProfile, type ProfileSelectors } from "./advertising-profile.js";
-import { AuthorizationGrant } from "./authorization-grant.js";
+import { AuthorizationGrant, keepGrantTokenInStack } from "./authorization-grant.js";
 import { LwaApp, type LwaAppProps } from "./lwa-app.js";
 
 /** Props of {@link AmazonAdsConnection}: the app's, one grant source, and the profile selectors. */
@@ -40,6 +40,19 @@ export interface AmazonAdsConnectionProps extends LwaAppProps, ProfileSelectors 
    * `refresh_token`, `access_token`, `access_token_expires_at`
    */
   readonly outputPrefix?: string;
+  /**
+   * Publish the grant's tokens beyond this stack: emit the sensitive `refresh_token` and
+   * `access_token` outputs, and let other stacks of the app read {@link
+   * AmazonAdsConnection.refreshToken} and {@link AmazonAdsConnection.accessToken}. Each token
+   * another stack uses becomes a sensitive output of this stack (CDKTF's cross-stack reference),
+   * and `terraform_remote_state` copies all of this stack's outputs, tokens included, into the
+   * state of every stack or app that reads any value of it — whoever reads one of those states
+   * can act as the advertiser. Left off, the tokens stay in this stack's state, and using either
+   * property from another stack fails at synth, saying what to do instead (usually an
+   * `EphemeralAccessToken` in the stack that calls Amazon).
+   * @default false: no token outputs; the tokens stay in this stack's state
+   */
+  readonly publishTokens?: boolean;
 }
 
 /** The outputs a connection emits, without prefix. */
@@ -57,7 +70,19 @@ export const CONNECTION_OUTPUTS = [
 /** One of {@link CONNECTION_OUTPUTS}. */
 export type ConnectionOutput = (typeof CONNECTION_OUTPUTS)[number];
 
-const SENSITIVE: ReadonlySet<ConnectionOutput> = new Set(["refresh_token", "access_token"]);
+/** The outputs that carry a token: emitted only with `publishTokens`. */
+export const TOKEN_OUTPUTS = ["refresh_token", "access_token"] as const;
+
+/** One of {@link TOKEN_OUTPUTS}. */
+export type TokenOutput = (typeof TOKEN_OUTPUTS)[number];
+
+/** A connection's Terraform outputs by unprefixed name; the token outputs only when published. */
+export type ConnectionOutputs = Readonly<
+  Record<Exclude<ConnectionOutput, TokenOutput>, TerraformOutput> &
+    Partial<Record<TokenOutput, TerraformOutput>>
+>;
+
+const SENSITIVE: ReadonlySet<ConnectionOutput> = new Set(TOKEN_OUTPUTS);
 const DESCRIPTIONS: Record<ConnectionOutput, string> = {
   client_id: "The Login with Amazon client id (Amazon-Advertising-API-ClientId header).",
   profile_id: "The advertising profile id, as a string (Amazon-Advertising-API-Scope header).",
@@ -74,9 +99,10 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /**
  * An Amazon Ads API advertiser connection: an {@link LwaApp}, an {@link AuthorizationGrant} and
  * an {@link AdvertisingProfile}, plus Terraform outputs (`client_id`, `profile_id`, `region`,
- * `api_url`, `country_code`, `refresh_token` and `access_token` — both sensitive —, and
- * `access_token_expires_at`). Other stacks of the app read the same values through the
- * properties (CDKTF turns those references into remote-state lookups).
+ * `api_url`, `country_code`, `access_token_expires_at`; with `publishTokens`, also the sensitive
+ * `refresh_token` and `access_token`). Other stacks of the app read the same values through the
+ * properties (CDKTF turns those references into remote-state lookups); the tokens stay in this
+ * stack unless `publishTokens` is set.
  *
  * @example
  * new AmazonAdsConnection(this, "acme-us", {
@@ -93,8 +119,10 @@ export class AmazonAdsConnection extends Construct {
   public readonly grant: AuthorizationGrant;
   /** The selected advertising profile. */
   public readonly profile: AdvertisingProfile;
-  /** The Terraform outputs, by unprefixed name. */
-  public readonly outputs: Readonly<Record<ConnectionOutput, TerraformOutput>>;
+  /** The Terraform outputs, by unprefixed name (the token outputs only with `publishTokens`). */
+  public readonly outputs: ConnectionOutputs;
+  /** Whether the tokens are published beyond this stack (the `publishTokens` prop). */
+  public readonly publishTokens: boolean;
 
   /**
    * @param scope - the scope in which to define it
@@ -110,6 +138,7 @@ export class AmazonAdsConnection extends Construct {
           "letters, digits, underscores and hyphens, starting with a letter (e.g. acme_us).",
       );
     }
+    this.publishTokens = props.publishTokens ?? false;
     this.app = new LwaApp(this, "app", props);
     this.grant = new AuthorizationGrant(this, "grant", {
       app: this.app,
@@ -118,6 +147,7 @@ export class AmazonAdsConnection extends Construct {
       credentialsFile: props.credentialsFile,
       redirectUri: props.authorizationCode === undefined ? undefined : props.redirectUri,
       codeVerifier: props.codeVerifier,
+      publishTokens: this.publishTokens,
     });
     this.profile = new AdvertisingProfile(this, "profile", { ...props, grant: this.grant });
     const values: Record<ConnectionOutput, string> = {
@@ -126,12 +156,15 @@ export class AmazonAdsConnection extends Construct {
       region: this.region,
       api_url: this.apiUrl,
       country_code: this.countryCode,
-      refresh_token: this.refreshToken,
-      access_token: this.accessToken,
+      refresh_token: this.grant.resource.refreshToken,
+      access_token: this.grant.resource.accessToken,
       access_token_expires_at: this.accessTokenExpiresAt,
     };
-    const outputs = {} as Record<ConnectionOutput, TerraformOutput>;
-    for (const name of CONNECTION_OUTPUTS) {
+    const published = CONNECTION_OUTPUTS.filter(
+      (name) => this.publishTokens || !SENSITIVE.has(name),
+    );
+    const outputs: Partial<Record<ConnectionOutput, TerraformOutput>> = {};
+    for (const name of published) {
       outputs[name] = new TerraformOutput(this, prefix === undefined ? name : `${prefix}_${name}`, {
         value: values[name],
         ...(SENSITIVE.has(name) && { sensitive: true }),
@@ -139,7 +172,7 @@ export class AmazonAdsConnection extends Construct {
         staticId: true,
       });
     }
-    this.outputs = outputs;
+    this.outputs = outputs as ConnectionOutputs;
     this.node.addValidation({ validate: () => duplicateOutputs(this) });
   }
 
@@ -168,26 +201,38 @@ export class AmazonAdsConnection extends Construct {
     return this.profile.countryCode;
   }
 
-  /** The grant's refresh token (sensitive). */
+  /**
+   * The grant's refresh token (sensitive). Only this stack may use it unless `publishTokens` is
+   * set: another stack's use fails at synth.
+   */
   public get refreshToken(): string {
-    return this.grant.refreshToken;
+    return this.token("refresh token", this.grant.resource.refreshToken);
   }
 
-  /** A current access token (sensitive). */
+  /**
+   * A current access token (sensitive). Only this stack may use it unless `publishTokens` is set:
+   * another stack's use fails at synth.
+   */
   public get accessToken(): string {
-    return this.grant.accessToken;
+    return this.token("access token", this.grant.resource.accessToken);
   }
 
   /** When {@link accessToken} expires (RFC 3339). */
   public get accessTokenExpiresAt(): string {
     return this.grant.accessTokenExpiresAt;
   }
+
+  private token(name: "refresh token" | "access token", reference: string): string {
+    return this.publishTokens
+      ? reference
+      : keepGrantTokenInStack(this, "AmazonAdsConnection", name, reference);
+  }
 }
 
 // Terraform would silently keep one of two outputs with the same name: refuse at synth instead.
 function duplicateOutputs(connection: AmazonAdsConnection): string[] {
   const stack = stackOf(connection);
-  const mine = new Set(Object.values(connection.outputs));
+  const mine = new Set<TerraformOutput>(Object.values(connection.outputs));
   const taken = new Map<string, string>();
   for (const node of stack.node.findAll()) {
     if (TerraformOutput.isTerraformOutput(node) && !mine.has(node)) {

@@ -6,6 +6,7 @@ import { Construct } from "constructs";
 import { AmazonadsAuthorization } from "./bindings/authorization.js";
 import type { LwaApp } from "./lwa-app.js";
 import { requireSecretReference } from "./secrets.js";
+import { keepInStack } from "./stack-local-secret.js";
 
 /** Props of {@link AuthorizationGrant}. Give exactly one of `authorizationCode`, `refreshToken`, `credentialsFile`. */
 export interface AuthorizationGrantProps {
@@ -43,6 +44,15 @@ export interface AuthorizationGrantProps {
    * @default no PKCE
    */
   readonly codeVerifier?: string;
+  /**
+   * Let other stacks of the app read {@link AuthorizationGrant.refreshToken} and
+   * {@link AuthorizationGrant.accessToken}. CDKTF then copies each token another stack uses into a
+   * sensitive output of this stack, and `terraform_remote_state` copies all of this stack's
+   * outputs, the tokens included, into the state of every stack that reads any value from it.
+   * Left off, using either token from another stack fails at synth, saying what to do instead.
+   * @default false: the tokens stay in this stack's state
+   */
+  readonly publishTokens?: boolean;
 }
 
 /**
@@ -63,6 +73,8 @@ export class AuthorizationGrant extends Construct {
   public readonly app: LwaApp;
   /** The `amazonads_authorization` resource. */
   public readonly resource: AmazonadsAuthorization;
+  /** Whether other stacks may read the tokens (the `publishTokens` prop). */
+  public readonly publishTokens: boolean;
 
   /**
    * @param scope - the scope in which to define it
@@ -109,6 +121,7 @@ export class AuthorizationGrant extends Construct {
       variable: "code_verifier",
     });
     this.app = props.app;
+    this.publishTokens = props.publishTokens ?? false;
     this.resource = new AmazonadsAuthorization(this, "authorization", {
       provider: props.app.provider,
       // Verify the application before redeeming a code that can be redeemed only once.
@@ -132,14 +145,20 @@ export class AuthorizationGrant extends Construct {
     return this.resource.id;
   }
 
-  /** The grant's refresh token (sensitive). */
+  /**
+   * The grant's refresh token (sensitive). Only this stack may use it, unless `publishTokens` is
+   * set: another stack's use fails at synth.
+   */
   public get refreshToken(): string {
-    return this.resource.refreshToken;
+    return this.token("refresh token", this.resource.refreshToken);
   }
 
-  /** A current access token (sensitive), valid 60 minutes from issue. */
+  /**
+   * A current access token (sensitive), valid 60 minutes from issue. Only this stack may use it,
+   * unless `publishTokens` is set: another stack's use fails at synth.
+   */
   public get accessToken(): string {
-    return this.resource.accessToken;
+    return this.token("access token", this.resource.accessToken);
   }
 
   /** When {@link accessToken} expires (RFC 3339). */
@@ -161,4 +180,32 @@ export class AuthorizationGrant extends Construct {
   public get clientId(): string {
     return this.resource.clientId;
   }
+
+  private token(name: "refresh token" | "access token", reference: string): string {
+    return this.publishTokens
+      ? reference
+      : keepGrantTokenInStack(this, "AuthorizationGrant", name, reference);
+  }
+}
+
+/**
+ * `reference` (one of a grant's tokens) bound to the stack of `owner`, the construct the user took
+ * it from; the error names that construct and its `publishTokens` prop.
+ */
+export function keepGrantTokenInStack(
+  owner: Construct,
+  kind: "AuthorizationGrant" | "AmazonAdsConnection",
+  token: "refresh token" | "access token",
+  reference: string,
+): string {
+  const path = owner.node.path;
+  return keepInStack(reference, {
+    owner,
+    what: `the ${token} of ${kind} ${path}`,
+    instead:
+      "Pass only non-secret values between stacks (client id, profile id, region, API URL); a " +
+      "stack that must call Amazon opens its own short-lived access token with an " +
+      "EphemeralAccessToken, fed from its own credentials file or secret, which Terraform never " +
+      `stores. If those states may hold the grant, set publishTokens: true on ${path}`,
+  });
 }

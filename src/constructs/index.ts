@@ -15,9 +15,13 @@ export {
   AmazonAdsConnection,
   type AmazonAdsConnectionProps,
   type ConnectionOutput,
+  type ConnectionOutputs,
+  type TokenOutput,
   CONNECTION_OUTPUTS,
+  TOKEN_OUTPUTS,
 } from "./amazon-ads-connection.js";
 export { TestAccount, type TestAccountProps } from "./test-account.js";
+export { EphemeralAccessToken, type EphemeralAccessTokenProps } from "./ephemeral-access-token.js";
 export {
   secretVariable,
   requireSecretReference,

@@ -1,8 +1,8 @@
 /**
  * Secrets reach a stack as Terraform references, never as literals: a literal would be written in
  * plain text into `cdk.tf.json`. {@link secretVariable} declares the usual source, a sensitive
- * Terraform variable set at deploy through `TF_VAR_<name>`; {@link requireSecretReference} is the
- * guard every construct applies to its secret props.
+ * Terraform variable set at deploy through `TF_VAR_<name>`, which never leaves Terraform a value to
+ * ask for; {@link requireSecretReference} is the guard every construct applies to its secret props.
  */
 import { FRAMEWORK_PACKAGE, stackOf, TerraformVariable, Token } from "./framework.js";
 import type { IConstruct } from "constructs";
@@ -10,18 +10,26 @@ import type { IConstruct } from "constructs";
 /** Options of {@link secretVariable}. */
 export interface SecretVariableOptions {
   /**
-   * What the variable holds, shown by Terraform when it asks for a value.
+   * What the variable holds (the variable's `description`).
    * @default no description
    */
   readonly description?: string;
   /**
    * Whether the variable may stay unset. An unset optional variable is `null`, which leaves the
    * attribute it feeds unset, so the provider falls back to its environment variable (for the
-   * client secret, `AMAZON_ADS_CLIENT_SECRET`). A required variable without a value makes
-   * Terraform stop and ask for `TF_VAR_<name>`.
+   * client secret, `AMAZON_ADS_CLIENT_SECRET`). An unset required variable ends the plan at once
+   * with an error naming `TF_VAR_<name>`. Neither ever makes Terraform wait at a prompt.
    * @default false
    */
   readonly optional?: boolean;
+  /**
+   * Declare the variable `ephemeral` (Terraform ≥ 1.10): its value stays out of saved plan files
+   * and state too, and it can feed only what accepts ephemeral values (an `EphemeralAccessToken`,
+   * a provider block, a provisioner); any other use fails at plan. For a stack that takes a
+   * refresh token only to open its own access token.
+   * @default false
+   */
+  readonly ephemeral?: boolean;
 }
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -32,6 +40,11 @@ const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * variable `TF_VAR_<name>` (or `-var`, or a `.tfvars` file); the synthesized configuration only
  * holds `${var.<name>}`. Calling it again in the same stack with the same name returns the same
  * variable.
+ *
+ * The variable always has a default (`null`), so Terraform never stops to ask for a value (a
+ * prompt hangs a pipeline); a required one carries a validation that fails the plan when it is
+ * still `null`, naming `TF_VAR_<name>`. The condition tests for `null` only: Terraform shows the
+ * variable's value beside a failed validation, sensitive or not, so it must never fail on a value.
  *
  * @example
  * const clientSecret = secretVariable(this, "client_secret", { optional: true });
@@ -60,14 +73,26 @@ export function secretVariable(
   const variable = new TerraformVariable(stack, name, {
     type: "string",
     sensitive: true,
+    nullable: true,
     ...(options.description !== undefined && { description: options.description }),
-    ...(options.optional && { nullable: true }),
+    ...(!options.optional && {
+      validation: [{ condition: `\${var.${name} != null}`, errorMessage: missingValue(name) }],
+    }),
   });
   // The variable's name is what TF_VAR_<name> must match: never let cdktf decorate it.
   variable.overrideLogicalId(name);
-  // cdktf cannot express `default = null` in its options; an override can.
-  if (options.optional) variable.addOverride("default", null);
+  // With a default Terraform never prompts; cdktf cannot express `default = null` in its options.
+  variable.addOverride("default", null);
+  if (options.ephemeral) variable.addOverride("ephemeral", true);
   return variable.stringValue;
+}
+
+/** The validation's message: what is missing and how to set it (a sentence, as Terraform wants). */
+function missingValue(name: string): string {
+  return (
+    `No value for the secret variable "${name}": set the environment variable TF_VAR_${name} ` +
+    "where cdktf deploy or terraform apply runs (or pass -var or a .tfvars file)."
+  );
 }
 
 /** Where a secret prop belongs, to say in an error how to pass it instead. */

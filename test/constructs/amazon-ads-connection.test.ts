@@ -5,6 +5,7 @@ import { join } from "node:path";
 import {
   AmazonAdsConnection,
   CONNECTION_OUTPUTS,
+  TOKEN_OUTPUTS,
 } from "../../src/constructs/amazon-ads-connection.js";
 import { secretVariable } from "../../src/constructs/secrets.js";
 import { CLIENT_ID, onlyResource, resolved, synthJson, testStack } from "./support.js";
@@ -21,21 +22,40 @@ function connect(stack: TerraformStack, id = "acme-us", extra = {}): AmazonAdsCo
 }
 
 describe("AmazonAdsConnection", () => {
-  it("composes app, grant and profile, and emits the connection's outputs", () => {
+  const PLAIN = CONNECTION_OUTPUTS.filter((n) => !(TOKEN_OUTPUTS as readonly string[]).includes(n));
+
+  it("composes app, grant and profile, and emits the connection's outputs, no token among them", () => {
     const stack = testStack();
-    connect(stack);
+    const c = connect(stack);
     const json = synthJson(stack);
     expect(json).toMatchSnapshot();
+    expect(Object.keys(json.output).sort()).toEqual([...PLAIN].sort());
+    for (const name of PLAIN) expect(json.output[name].sensitive).toBeUndefined();
+    expect(JSON.stringify(json.output)).not.toMatch(/\.(refresh|access)_token\}/);
+    expect(c.publishTokens).toBe(false);
+    expect(c.outputs.refresh_token).toBeUndefined();
+  });
+
+  it("emits the sensitive refresh_token and access_token outputs with publishTokens", () => {
+    const stack = testStack();
+    const c = connect(stack, "acme-us", { publishTokens: true });
+    const json = synthJson(stack);
     expect(Object.keys(json.output).sort()).toEqual([...CONNECTION_OUTPUTS].sort());
-    expect(json.output.refresh_token.sensitive).toBe(true);
-    expect(json.output.access_token.sensitive).toBe(true);
-    const plain = CONNECTION_OUTPUTS.filter((n) => n !== "refresh_token" && n !== "access_token");
-    for (const name of plain) expect(json.output[name].sensitive).toBeUndefined();
+    const grant = `amazonads_authorization.${c.grant.resource.friendlyUniqueId}`;
+    expect(json.output.refresh_token).toMatchObject({
+      sensitive: true,
+      value: `\${${grant}.refresh_token}`,
+    });
+    expect(json.output.access_token).toMatchObject({
+      sensitive: true,
+      value: `\${${grant}.access_token}`,
+    });
+    expect(c.outputs.refresh_token).toBeDefined();
   });
 
   it("exposes its values as properties pointing at the same attributes as its outputs", () => {
     const stack = testStack();
-    const c = connect(stack);
+    const c = connect(stack, "acme-us", { publishTokens: true });
     const values = {
       client_id: c.clientId,
       profile_id: c.profileId,
@@ -77,9 +97,14 @@ describe("AmazonAdsConnection", () => {
   it("prefixes its output names with outputPrefix", () => {
     const stack = testStack();
     connect(stack, "us", { outputPrefix: "acme_us" });
-    connect(stack, "eu", { outputPrefix: "acme_eu", countryCode: "DE", region: "EU" });
+    connect(stack, "eu", {
+      outputPrefix: "acme_eu",
+      countryCode: "DE",
+      region: "EU",
+      publishTokens: true,
+    });
     const names = Object.keys(synthJson(stack).output);
-    expect(names).toHaveLength(2 * CONNECTION_OUTPUTS.length);
+    expect(names).toHaveLength(PLAIN.length + CONNECTION_OUTPUTS.length);
     expect(names).toContain("acme_us_profile_id");
     expect(names).toContain("acme_eu_refresh_token");
     expect(() => stack.runAllValidations()).not.toThrow();

@@ -14,10 +14,32 @@ describe("secretVariable", () => {
       },
     );
     const json = synthJson(stack);
-    expect(json.variable).toEqual({
-      refresh_token: { type: "string", sensitive: true, description: "A refresh token." },
+    expect(Object.keys(json.variable)).toEqual(["refresh_token"]);
+    expect(json.variable.refresh_token).toMatchObject({
+      type: "string",
+      sensitive: true,
+      description: "A refresh token.",
     });
     expect(resolved(stack, value)).toBe("${var.refresh_token}");
+  });
+
+  it("never leaves Terraform a value to ask for: a required variable defaults to null and fails validation naming TF_VAR_<name>", () => {
+    const stack = testStack();
+    secretVariable(stack, "refresh_token");
+    const variable = synthJson(stack).variable.refresh_token;
+    // A default is what keeps Terraform from prompting.
+    expect(variable).toHaveProperty("default", null);
+    expect(variable.nullable).toBe(true);
+    expect(variable.validation).toEqual([
+      {
+        // Only null fails: Terraform prints a variable's value beside a failed validation.
+        condition: "${var.refresh_token != null}",
+        error_message:
+          'No value for the secret variable "refresh_token": set the environment variable ' +
+          "TF_VAR_refresh_token where cdktf deploy or terraform apply runs (or pass -var or a " +
+          ".tfvars file).",
+      },
+    ]);
   });
 
   it("makes an optional variable default to null, so the attribute stays unset", () => {
@@ -29,6 +51,18 @@ describe("secretVariable", () => {
       nullable: true,
       default: null,
     });
+  });
+
+  it("declares an ephemeral variable when asked, kept out of plan files and state", () => {
+    const stack = testStack();
+    secretVariable(stack, "refresh_token", { ephemeral: true });
+    expect(synthJson(stack).variable.refresh_token).toMatchObject({
+      sensitive: true,
+      ephemeral: true,
+      default: null,
+    });
+    secretVariable(stack, "client_secret", { optional: true });
+    expect(synthJson(stack).variable.client_secret.ephemeral).toBeUndefined();
   });
 
   it("returns the same variable when asked twice in one stack", () => {

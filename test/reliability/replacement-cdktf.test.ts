@@ -38,7 +38,8 @@ describe("the example app given a new code that fails", () => {
     const first = await project.cdktf(["deploy", PRODUCER, "--auto-approve"], firstEnv);
     expect(first.code).toBe(0);
     const before = values(await project.outputs(PRODUCER));
-    expect(String(before.refresh_token)).toMatch(/^Atzr\|/);
+    const grant = project.storedRefreshToken(PRODUCER);
+    expect(grant).toMatch(/^Atzr\|/);
 
     const expired = await withNewCode();
     emulator.admin.advanceClock(301);
@@ -47,6 +48,7 @@ describe("the example app given a new code that fails", () => {
     expect(failed.output).toContain("The authorization code was already redeemed or has expired");
     expect(failed.output).not.toContain(String(expired.TF_VAR_authorization_code));
     expect(values(await project.outputs(PRODUCER))).toEqual(before);
+    expect(project.storedRefreshToken(PRODUCER)).toBe(grant);
 
     // The kept grant still serves the configuration it came from: nothing to change or redeem.
     emulator.admin.resetCounters();

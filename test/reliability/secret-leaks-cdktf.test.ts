@@ -4,8 +4,8 @@
  * deploys that fail: a code that was already redeemed, and a code exchange whose answer arrives
  * truncated. Not one secret the emulator issued or accepted may appear in the commands' stdout or
  * stderr or in any file of either project outside the stacks' state files: cdktf.out (synthesized
- * JSON, the vendored provider, lock files, .terraform), the trace logs and the provider's code
- * cache included.
+ * JSON, the vendored provider, lock files, .terraform), the trace logs, the provider's code cache
+ * and the consumer stack's state included: the grant stays in the producer's.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -20,8 +20,8 @@ import {
 } from "../e2e/support/cdktf.js";
 import { filesBelow, findLeaks, type Scanned } from "../e2e/support/secret-scan.js";
 
-// The stacks' local state files (and their backups): Terraform's state, where tokens belong.
-const STATE_FILES = /^terraform\.[\w-]+\.tfstate(\.backup)?$/;
+// The producer's local state file (and its backup): where the grant's tokens belong.
+const STATE_FILES = new RegExp(`^terraform\\.${PRODUCER}\\.tfstate(\\.backup)?$`);
 
 describe("no secret in any output or file of the example app, cdktf at TF_LOG=trace", () => {
   let emulator: Emulator;
@@ -130,6 +130,7 @@ describe("no secret in any output or file of the example app, cdktf at TF_LOG=tr
     expect(log).toContain("redeeming the authorization code (once)");
     expect(files.some((f) => f.where.endsWith("cdk.tf.json"))).toBe(true);
     expect(files.some((f) => f.where.startsWith("provider-code-cache/"))).toBe(true);
+    expect(files.some((f) => f.where === `terraform.${CONSUMER}.tfstate.backup`)).toBe(true);
     // The failing deploys' trace logs hold the provider's side of each refused or lost exchange.
     for (const name of ["reused-code", "lost-answer"]) {
       const failed = readFileSync(join(failing.dir, `terraform-trace-${name}.log`), "utf8");

@@ -7,8 +7,9 @@
  * output stream or in any file of the working directory outside Terraform's state and the
  * credentials file itself.
  */
-import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { codeChallenge, createCodeVerifier } from "../../src/amazon-ads/index.js";
 import { writeCredentialsFile } from "../../src/amazon-ads/credentials-file.js";
 import { expectDiagnostic } from "../e2e/support/diagnostics.js";
@@ -26,6 +27,10 @@ import {
   profileOfGrant,
   sensitiveVariable,
 } from "./support.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const EPHEMERAL_EXAMPLE =
+  "examples/ephemeral-resources/amazonads_access_token/ephemeral-resource.tf";
 
 const WRONG_SECRET = "amzn1.oa2-cs.v1.this-is-not-the-secret-0123456789abcdef";
 
@@ -234,5 +239,39 @@ describe("no secret in any output or file, plain HCL at TF_LOG=trace", () => {
     expect([...entries.keys()]).toEqual(expect.arrayContaining(["tfplan", "tfstate"]));
     expect(inPlan("tfstate")).toBe(true);
     expect(inPlan("tfplan")).toBe(true);
+  });
+
+  it("the ephemeral access token's documented example keeps its grants out of the saved plan and the state", async () => {
+    const { refreshToken } = h.emulator.admin.issueRefreshToken();
+    h.resetState();
+    // The example as the docs show it: an ephemeral variable, a login file under ~/.config, and
+    // a script that receives the token through its environment.
+    const home = join(h.ws.dir, "home");
+    await writeCredentialsFile(join(home, ".config/cdktf-amazon-ads/credentials.json"), {
+      clientId: h.emulator.clientId,
+      region: "NA",
+      scopes: ["advertising::campaign_management"],
+      refreshToken: h.emulator.admin.issueRefreshToken().refreshToken,
+      grantedAt: new Date().toISOString(),
+    });
+    h.configure(readFileSync(join(root, EPHEMERAL_EXAMPLE), "utf8"));
+    h.ws.write("fetch-report.sh", '#!/bin/sh\ntest -n "$AMAZON_ADS_ACCESS_TOKEN"\n');
+    chmodSync(join(h.ws.dir, "fetch-report.sh"), 0o755);
+    const env = { TF_VAR_refresh_token: refreshToken, HOME: home };
+    h.emulator.admin.resetCounters();
+    expectSuccess(await h.tf(["plan", "-out=tfplan"], env));
+    const entries = zipEntries(readFileSync(join(h.ws.dir, "tfplan")));
+    expect([...entries.keys()]).toEqual(expect.arrayContaining(["tfplan", "tfstate"]));
+    // An ephemeral variable must be given again to apply the plan: Terraform kept only its name.
+    expectSuccess(await h.tf(["apply", "tfplan"], env));
+    // Both tokens were opened, each from its own grant.
+    expect(h.emulator.admin.calls("token", "refresh_token")).toBeGreaterThanOrEqual(2);
+    const kept = [
+      ...[...entries].map(([name, content]) => ({ where: `tfplan: ${name}`, content })),
+      // This configuration's state (resetState removed the earlier ones).
+      ...filesBelow(h.ws.dir, (path) => !/^terraform\.tfstate(\.backup)?$/.test(path)),
+    ];
+    expect(kept.map((k) => k.where)).toContain("terraform.tfstate");
+    expect(findLeaks(kept, h.emulator.admin.secrets())).toEqual([]);
   });
 });

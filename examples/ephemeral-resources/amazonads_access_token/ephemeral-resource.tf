@@ -1,10 +1,18 @@
+# This configuration's own grant, never stored: an ephemeral variable stays out of saved plan
+# files as well as state.
 variable "refresh_token" {
   type      = string
   sensitive = true
+  ephemeral = true
 }
 
 ephemeral "amazonads_access_token" "api" {
   refresh_token = var.refresh_token
+}
+
+# Or with no secret in the configuration at all: the file `cdktf-amazon-ads login` wrote.
+ephemeral "amazonads_access_token" "from_login" {
+  credentials_file = pathexpand("~/.config/cdktf-amazon-ads/credentials.json")
 }
 
 # The token reaches the script without being stored in the plan or the state.

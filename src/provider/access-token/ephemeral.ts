@@ -2,11 +2,13 @@
  * `ephemeral "amazonads_access_token"`: a current access token for one Terraform run. Open takes
  * it from the process's token cache (a request only when the cached one has under 60 s left) and
  * asks Terraform to renew 60 s before it expires; renew refreshes the grant's token; close forgets
- * the handle. The private bytes are an opaque handle, never a secret.
+ * the handle. The private bytes are an opaque handle, never a secret. The grant is a refresh token
+ * or a `cdktf-amazon-ads login` credentials file, read at open.
  */
 import { isAmazonAdsError } from "../../amazon-ads/index.js";
-import { attributePath, defineEphemeralResource } from "../../plugin/index.js";
+import { attributePath, defineEphemeralResource, isUnknown } from "../../plugin/index.js";
 import { reportFailure, requestIdNote } from "../amazon-errors.js";
+import { readGrantFile } from "../authorization/credentials.js";
 import { configured, type ProviderData } from "../provider-data.js";
 import { rfc3339 } from "../time.js";
 import { accessTokenSchema } from "./schema.js";
@@ -23,12 +25,52 @@ export const accessTokenEphemeral = defineEphemeralResource<typeof accessTokenSc
   {
     schema: accessTokenSchema,
 
+    validateConfig(req, resp) {
+      const { refresh_token: token, credentials_file: file } = req.config;
+      if (token !== null && file !== null && !isUnknown(token) && !isUnknown(file)) {
+        resp.diagnostics.error(
+          "Give only one of refresh_token and credentials_file",
+          "An access token is opened for one grant: keep the refresh token or the credentials file " +
+            "it should come from, and remove the other.",
+          attributePath("credentials_file"),
+        );
+      } else if (token === null && file === null) {
+        resp.diagnostics.error(
+          "No grant to open an access token for",
+          "Set refresh_token (e.g. from an ephemeral variable) or credentials_file (the file " +
+            "`cdktf-amazon-ads login` writes).",
+        );
+      }
+    },
+
     async open(req, resp) {
       const data = configured(req.providerData, resp.diagnostics);
       if (!data) return;
-      const refreshToken = req.config.refresh_token;
+      const path = req.config.credentials_file;
+      // Amazon's refusals belong on the attribute the grant came from.
+      const source = attributePath(path === null ? "refresh_token" : "credentials_file");
       try {
         const client = data.clients.client();
+        const refreshToken =
+          path === null
+            ? req.config.refresh_token
+            : (
+                await readGrantFile(path, resp.diagnostics, {
+                  clientId: client.clientId,
+                  unreadable: "error",
+                  checkPermissions: true,
+                })
+              )?.refreshToken;
+        if (refreshToken === null || refreshToken === undefined) {
+          // An unreadable file has its diagnostic already; validation reports a missing source.
+          if (!resp.diagnostics.hasErrors()) {
+            resp.diagnostics.error(
+              "No grant to open an access token for",
+              "Set refresh_token or credentials_file.",
+            );
+          }
+          return;
+        }
         const token = await data.clients.withLog(req.log, () =>
           client.accessToken(refreshToken, { signal: req.signal }),
         );
@@ -47,16 +89,11 @@ export const accessTokenEphemeral = defineEphemeralResource<typeof accessTokenSc
           resp.diagnostics.error(
             "The grant was revoked",
             REVOKED_DETAIL + requestIdNote(error),
-            attributePath("refresh_token"),
+            source,
           );
           return;
         }
-        reportFailure(
-          resp.diagnostics,
-          "Could not get an access token",
-          error,
-          attributePath("refresh_token"),
-        );
+        reportFailure(resp.diagnostics, "Could not get an access token", error, source);
       }
     },
 

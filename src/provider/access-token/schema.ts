@@ -8,15 +8,27 @@ import { nonEmpty } from "../validators.js";
 /** Schema of the `amazonads_access_token` ephemeral resource. */
 export const accessTokenSchema = schema({
   description:
-    "A current access token for a grant, opened for one Terraform run and never stored. Use it where " +
-    "Terraform accepts ephemeral values; outputs that other stacks read need " +
-    "`amazonads_authorization.access_token` instead (root outputs cannot be ephemeral).",
+    "A current access token for a grant, opened for one Terraform run and never stored. Give the " +
+    "grant as `refresh_token` or as the `credentials_file` written by `cdktf-amazon-ads login`. Use " +
+    "it where Terraform accepts ephemeral values (provider blocks, provisioners, write-only " +
+    "arguments): it is how a configuration that must call Amazon gets a token without any " +
+    "token in its state. Root module outputs cannot be ephemeral.",
   attributes: {
     refresh_token: attr.string({
-      required: true,
+      optional: true,
       sensitive: true,
       validators: [nonEmpty],
-      description: "The grant's refresh token.",
+      description:
+        "The grant's refresh token (from an ephemeral or sensitive variable, or a secret store's " +
+        "ephemeral resource). Give this or `credentials_file`.",
+    }),
+    credentials_file: attr.string({
+      optional: true,
+      validators: [nonEmpty],
+      description:
+        "Path of a credentials file written by `cdktf-amazon-ads login`, read at each opening: the " +
+        "refresh token never passes through the configuration. Its client id must be the " +
+        "provider's. Give this or `refresh_token`.",
     }),
     client_id: attr.string({
       computed: true,

@@ -18,7 +18,7 @@ describe("the example app with AMAZON_ADS_CREDENTIALS_FILE", () => {
     await emulator.close();
   });
 
-  it("adopts the file's grant and publishes it, the file's path being all cdk.tf.json holds", async () => {
+  it("adopts the file's grant into state, the file's path being all cdk.tf.json holds", async () => {
     const path = join(project.dir, "credentials.json");
     const { refreshToken } = emulator.admin.issueRefreshToken();
     await writeCredentialsFile(path, {
@@ -34,10 +34,8 @@ describe("the example app with AMAZON_ADS_CREDENTIALS_FILE", () => {
     });
     expect(deploy.code).toBe(0);
     const outputs = await project.outputs(PRODUCER);
-    expect(values(outputs)).toMatchObject({
-      profile_id: "34567890123456789",
-      refresh_token: refreshToken,
-    });
+    expect(values(outputs)).toMatchObject({ profile_id: "34567890123456789" });
+    expect(project.storedRefreshToken(PRODUCER)).toBe(refreshToken);
     expect(emulator.admin.calls("token", "authorization_code")).toBe(0);
     const config = readFileSync(
       join(project.dir, "cdktf.out/stacks", PRODUCER, "cdk.tf.json"),

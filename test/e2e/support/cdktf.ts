@@ -26,19 +26,46 @@ export interface CommandResult {
   /** Each stream on its own, without terminal escape sequences. */
   readonly stdout: string;
   readonly stderr: string;
+  /** Whether the command was still running at `killAfterMs`, and was killed. */
+  readonly killed: boolean;
 }
 
 // cdktf draws progress with escape sequences even without a terminal.
 const ESCAPES = /\x1b\[[0-9;?]*[A-Za-z]/g; // eslint-disable-line no-control-regex
 
-/** Runs a command to completion, collecting its output. */
+/** How to run a command. */
+export interface RunOptions {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  /**
+   * A safety bound for a command that might wait forever (a prompt): past it, the command's
+   * whole process group (terraform included) is killed and the result says so.
+   * @default no bound
+   */
+  readonly killAfterMs?: number;
+}
+
+/** Runs a command to completion (stdin is /dev/null), collecting its output. */
 export function runCommand(
   command: string,
   args: readonly string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv },
+  { killAfterMs, ...options }: RunOptions,
 ): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    // With a bound, its own process group, so that the kill reaches terraform too.
+    const child = spawn(command, args, {
+      ...options,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: killAfterMs !== undefined,
+    });
+    let killed = false;
+    const timer =
+      killAfterMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            killed = true;
+            if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+          }, killAfterMs);
     let output = "";
     const streams = { stdout: "", stderr: "" };
     for (const name of ["stdout", "stderr"] as const) {
@@ -48,14 +75,16 @@ export function runCommand(
       });
     }
     child.on("error", reject);
-    child.on("close", (code) =>
+    child.on("close", (code) => {
+      clearTimeout(timer);
       resolve({
         code,
         output: output.replace(ESCAPES, ""),
         stdout: streams.stdout.replace(ESCAPES, ""),
         stderr: streams.stderr.replace(ESCAPES, ""),
-      }),
-    );
+        killed,
+      });
+    });
   });
 }
 
@@ -119,17 +148,31 @@ export class ExampleProject {
     };
   }
 
-  /** Runs the real cdktf CLI in the project. */
-  cdktf(args: readonly string[], extra: NodeJS.ProcessEnv): Promise<CommandResult> {
+  /** Runs the real cdktf CLI in the project (stdin is /dev/null). */
+  cdktf(
+    args: readonly string[],
+    extra: NodeJS.ProcessEnv,
+    bound: { killAfterMs?: number } = {},
+  ): Promise<CommandResult> {
     return runCommand(join(ROOT, "node_modules/.bin/cdktf"), args, {
       cwd: this.dir,
       env: this.env(extra),
+      ...bound,
     });
   }
 
   /** A stack's outputs after a deploy (`terraform output -json`). */
   outputs(stack: string): Promise<Record<string, StackOutput>> {
     return readOutputs(join(this.dir, "cdktf.out", "stacks", stack), this.env({}));
+  }
+
+  /** The refresh token of the grant a stack's state holds (the one place that holds it). */
+  storedRefreshToken(stack: string): string {
+    const state = JSON.parse(
+      readFileSync(join(this.dir, `terraform.${stack}.tfstate`), "utf8"),
+    ) as { resources: StateResource[] };
+    const grant = state.resources.find((r) => r.type === "amazonads_authorization");
+    return String(grant?.instances[0]?.attributes.refresh_token);
   }
 
   /** Rewrites a stack's local state file, resource by resource (as time passing would). */

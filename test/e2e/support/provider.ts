@@ -144,8 +144,11 @@ export function leakedSecrets(text: string, secrets: readonly string[]): number[
   return secrets.flatMap((secret, index) => (text.includes(secret) ? [index] : []));
 }
 
-/** A pattern for `text` as terraform prints it: words may be wrapped onto the next line. */
+/**
+ * A pattern for `text` as terraform prints it: words may be wrapped onto the next line, which
+ * inside a diagnostic's box (as cdktf shows it) begins with `│`.
+ */
 export function wrapped(text: string): RegExp {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(escaped.replace(/ /g, "\\s+"));
+  return new RegExp(escaped.replace(/ /g, "[\\s│]+"));
 }

@@ -2,10 +2,10 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeCredentialsFile } from "../../../src/amazon-ads/credentials-file.js";
 import { codeChallenge } from "../../../src/amazon-ads/index.js";
 import { UNKNOWN } from "../../../src/plugin/index.js";
 import { Diagnostics } from "../../../src/plugin/index.js";
+import { writeTestCredentials } from "../support/credentials.js";
 import { errors, testLog, warnings } from "../support/driver.js";
 import { emulated, totalCalls, type Emulated } from "../support/emulated.js";
 
@@ -21,18 +21,8 @@ afterEach(async () => {
 
 const codeConfig = (code: string) => ({ authorization_code: code, redirect_uri: REDIRECT });
 
-async function credentialsFile(refreshToken: string, clientId = e.emulator.clientId) {
-  const path = join(dir, "credentials.json");
-  await writeCredentialsFile(path, {
-    clientId,
-    region: "NA",
-    scopes: ["advertising::campaign_management"],
-    refreshToken,
-    grantedAt: "2026-07-10T08:00:00.000Z",
-    redirectUri: REDIRECT,
-  });
-  return path;
-}
+const credentialsFile = (refreshToken: string, clientId = e.emulator.clientId) =>
+  writeTestCredentials(dir, { clientId, refreshToken, redirectUri: REDIRECT });
 
 // A port nothing listens on: one the system just handed out and that was closed again (a fixed
 // low port such as 1 is not safe, since a process running as root may bind it).

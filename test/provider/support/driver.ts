@@ -296,6 +296,19 @@ export class Driver {
     >;
     const context = () => this.context();
     return {
+      /** ValidateEphemeralResourceConfig: schema checks, then the handler's. */
+      validate: async (config: Row) => {
+        const diagnostics = new Diagnostics();
+        const value = fill(ephemeral.schema, config);
+        validateConfig(ephemeral.schema, value, diagnostics);
+        if (!diagnostics.hasErrors()) {
+          await ephemeral.validateConfig?.(
+            { config: value as never, log: testLog },
+            { diagnostics },
+          );
+        }
+        return seen(diagnostics);
+      },
       open: async (config: Row) => {
         const diagnostics = new Diagnostics();
         const filled = fill(ephemeral.schema, config);
