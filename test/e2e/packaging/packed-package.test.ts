@@ -5,16 +5,17 @@
  * then deployed again with nothing to change.
  * - CDK for Terraform 0.21 on the machine's Node.js; then the same app moved to CDK Terrain as
  *   the README says, deployed with `cdktn` on Node.js 24: the state carries over unchanged.
- * - A fresh CDK Terrain 0.24 app on Node.js 22 (cdktn's CLI needs >= 22.19).
+ * - A fresh CDK Terrain 0.24 app on Node.js 22 (cdktn's CLI needs >= 22.19), and
+ *   examples/cross-stack moved to CDK Terrain the same way, reading that app's producer state.
  * A file missing from the package's `files`, a broken `exports` map or a dependency only the
  * repository has fails here: at install, at the app's type-check, at synth or at deploy.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator, type Emulator } from "../../../src/emulator/index.js";
 import { nodeRuntime, nodeRuntimes, type NodeRuntime } from "../../support/node-runtimes.js";
-import { emulatorSettings, values } from "../support/cdktf.js";
+import { emulatorSettings, ROOT, values } from "../support/cdktf.js";
 import { CDKTF, CDKTN, type Framework, PackedApp, packRepository } from "../support/packed-app.js";
 
 const packDir = mkdtempSync(join(tmpdir(), "packed-tarball-"));
@@ -112,5 +113,21 @@ describe("the packed package in a fresh CDK Terrain 0.24 app on Node.js 22", () 
 
   it("deploys again with nothing to change and no token request", async () => {
     await expectNoChangeDeploy(run.app, run.emulator, run.env);
+  });
+
+  it("runs examples/cross-stack as a CDK Terrain app reading the producer's state", async () => {
+    const example = readFileSync(join(ROOT, "examples/cross-stack/main.ts"), "utf8");
+    const reporting = await run.app.nestedApp("reporting", example);
+    const deploy = await reporting.cli(["deploy", "--auto-approve"], {
+      CONNECTION_STATE: join(run.app.dir, "terraform.producer.tfstate"),
+      CONSUMER_STATE_DIR: reporting.dir,
+    });
+    expect(deploy.code).toBe(0);
+    expect(values(await reporting.outputs("amazon-ads-reporting"))).toMatchObject({
+      profile_id: "34567890123456789",
+      region: "NA",
+      api_url: `${run.emulator.url}/na`,
+      report_endpoint: `${run.emulator.url}/na/reporting/reports`,
+    });
   });
 });

@@ -4,7 +4,15 @@
  * app type-checked and compiled against the installed package's declarations, then deployed with
  * the real framework CLI on a chosen Node.js.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readOutputs, type StackOutput } from "../../../scripts/start/outputs.js";
@@ -103,29 +111,19 @@ export class PackedApp {
       }),
     );
     await app.run("npm", ["install", "--prefer-offline", "--no-audit"]);
-    writeFileSync(
-      join(app.dir, "main.ts"),
-      movedTo(framework, readFileSync(join(ROOT, "test/fixtures/packed-app/main.ts"), "utf8")),
-    );
-    writeFileSync(
-      join(app.dir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          target: "es2022",
-          module: "nodenext",
-          moduleResolution: "nodenext",
-          strict: true,
-          types: ["node"],
-        },
-        files: ["main.ts"],
-      }),
-    );
-    await app.compile();
-    writeFileSync(
-      join(app.dir, "cdktf.json"),
-      JSON.stringify({ language: "typescript", app: "node main.js", sendCrashReports: "false" }),
-    );
+    await app.writeProgram(readFileSync(join(ROOT, "test/fixtures/packed-app/main.ts"), "utf8"));
     return app;
+  }
+
+  /**
+   * A second app in a folder of this one, sharing its node_modules: `source` (another app of the
+   * repository, e.g. an example) with its imports moved to this app's framework and package.
+   */
+  async nestedApp(name: string, source: string): Promise<PackedApp> {
+    const nested = new PackedApp(join(this.dir, name), this.framework, this.node);
+    mkdirSync(nested.dir);
+    await nested.writeProgram(source);
+    return nested;
   }
 
   /** The Node.js the app and the CLI run on. */
@@ -184,6 +182,29 @@ export class PackedApp {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
+  /** Writes `source` as main.ts (moved to the app's framework), compiles it, and cdktf.json. */
+  private async writeProgram(source: string): Promise<void> {
+    writeFileSync(join(this.dir, "main.ts"), movedTo(this.framework, source));
+    writeFileSync(
+      join(this.dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "es2022",
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          strict: true,
+          types: ["node"],
+        },
+        files: ["main.ts"],
+      }),
+    );
+    await this.compile();
+    writeFileSync(
+      join(this.dir, "cdktf.json"),
+      JSON.stringify({ language: "typescript", app: "node main.js", sendCrashReports: "false" }),
+    );
+  }
+
   private compile(): Promise<void> {
     return this.run(this.node.bin, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "."]);
   }
@@ -196,9 +217,13 @@ export class PackedApp {
   }
 }
 
-/** An app's source with its imports moved to `framework`, as the README's migration says. */
+/**
+ * An app's source with its imports moved to `framework`, as the README's migration says (an
+ * app of this repository imports the package from its sources: that becomes the package name).
+ */
 function movedTo(framework: Framework, source: string): string {
   return source
+    .replace(/from "(\.\.\/)+src\/index\.js";/g, `from "${framework.entry}";`)
     .replace(/from "(cdktf|cdktn)";/g, `from "${framework.name}";`)
     .replace(/from "cdktf-amazon-ads(\/cdktn)?";/g, `from "${framework.entry}";`);
 }
