@@ -1,23 +1,20 @@
 /**
- * `cdktf-amazon-ads login` as a person uses it: a real login process, Debian's Chromium (driven
- * by playwright-core) on the emulator's consent page clicking Allow or Deny, the redirect to
+ * `cdktf-amazon-ads login` as a person uses it: a real login process, a real Chromium (the test
+ * browser of test/support/browser.ts, driven by playwright-core) on the emulator's consent page clicking Allow or Deny, the redirect to
  * `localhost` caught by the process, then `profiles --json` reading the file it wrote.
  */
-import { existsSync } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { jest } from "@jest/globals";
-import { chromium } from "playwright-core";
 import { DEFAULT_SEED, type Emulator } from "../../../src/emulator/index.js";
 import { emulatorAllowing, emulatorEnv, freePort } from "../../cli/support.js";
+import { launchTestBrowser, testBrowser } from "../../support/browser.js";
 import { type CliProcess, consentUrlOf, startCli, stopCli } from "../support/cli.js";
 
 // jest.config.js sets the e2e project's testTimeout, but Jest reads that option only globally:
 // without this, each test here would get the 5 s default while starting Node, tsx and Chromium.
 jest.setTimeout(300_000);
-
-const CHROMIUM = "/usr/bin/chromium";
 
 let emulator: Emulator;
 let port: number;
@@ -49,20 +46,7 @@ async function consentInChromium(
   button: "Allow" | "Deny",
 ): Promise<{ text: string; url: string }> {
   const profile = await mkdtemp(join(tmpdir(), "login-e2e-chromium-"));
-  // Playwright passes the directory to Chromium as --user-data-dir.
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const context = await launchTestBrowser(profile);
   try {
     const page = await context.newPage();
     await page.goto(consentUrl);
@@ -81,12 +65,8 @@ async function consentInChromium(
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}; this test needs a real browser. Install it with ` +
-        "`apt-get install -y chromium` (.ci/run does so).",
-    );
-  }
+  // Unpacks the browser (first run only) before any test starts a login that would wait for it.
+  await testBrowser();
   port = await freePort();
   redirectUri = `http://localhost:${port}/callback`;
   // Not autoApprove: the consent page waits for a click on Allow or Deny.
