@@ -3,10 +3,10 @@
  * pass per version against one emulator: `login` answered in a real browser, `profiles` and
  * `token` reading the grant it saved, `install-provider` laying the real provider package (shim,
  * launcher, bundle, built from the sources now) into a working directory, the real `terraform`
- * applying a connection from that grant with the provider found as the first `node` on PATH, and
- * the `emulator` command. The CLI runs from source through tsx, as the other CLI tests run it.
+ * applying a connection from that grant with the provider found as the first `node` on PATH (and
+ * compiled through Node.js's own compile cache), and the `emulator` command. The CLI runs from source through tsx, as the other CLI tests run it.
  */
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -132,11 +132,15 @@ describe.each([22, 24] as const)("on Node.js %i", (major) => {
   });
 
   it("terraform applies the grant and profile, then plans no change, the provider running on this Node.js", async () => {
+    const codeCache = join(scratch, `code-cache-${major}`);
     const env = {
       ...emulatorVariables(emulator),
       PATH: withNodeOnPath(runtime).PATH,
       TF_VAR_credentials_file: credentials,
       TF_LOG: "debug",
+      AMAZONADS_CODE_CACHE: codeCache,
+      // Node.js's compile cache says what it did on stderr, which Terraform logs at debug.
+      NODE_DEBUG_NATIVE: "COMPILE_CACHE",
     };
     const apply = await ws.terraform(["apply", "-auto-approve"], env);
     expect(apply.code).toBe(0);
@@ -152,6 +156,11 @@ describe.each([22, 24] as const)("on Node.js %i", (major) => {
     const plan = await ws.terraform(["plan", "-detailed-exitcode"], env);
     expect(plan.stdout).toContain("No changes.");
     expect(plan.code).toBe(0);
+    // The launcher left compiling to Node.js's own compile cache, which the plan's starts reused.
+    expect(readdirSync(join(codeCache, "node-compile-cache"))).toEqual([
+      expect.stringMatching(new RegExp(`^v${runtime.version}-`)),
+    ]);
+    expect(plan.stderr).toMatch(/\[compile cache\] .*amazonads-provider\.cjs was accepted/);
   });
 
   it("the emulator command serves a consent and a token exchange, and exits 0 on SIGINT", async () => {
