@@ -5,7 +5,7 @@
  * JSON text with the big integers as they came.
  *
  * Two paths give the same results: where `JSON.parse` hands its reviver each number's source
- * text (Node.js ≥ 21), the built-in parser does the work (about 1.5× faster on a profile list,
+ * text (Node.js ≥ 21), the built-in parser does the work (1.3–1.5× faster on a profile list,
  * `npm run bench`); on Node.js 20 a parser written here does. Errors always come from the one
  * written here, so that they read the same everywhere and never quote the text.
  */
