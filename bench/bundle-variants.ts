@@ -11,8 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { bundleProvider } from "../src/plugin/packaging/bundle.js";
-import { buildProviderPackage } from "../src/plugin/packaging/build-package.js";
-import { PROVIDER_TYPE, PROVIDER_VERSION } from "../src/provider/identity.js";
+import { buildAmazonadsPackage } from "./lib/amazonads-package.js";
 import { interleave, median, quantile, type Subject } from "./lib/measure.js";
 import { pluginEnvironment } from "./lib/plugin-env.js";
 import { recordResult } from "./lib/results.js";
@@ -45,13 +44,7 @@ try {
       subjects.push({ label, command: process.execPath, args: [outFile], env, until: "line" });
     }
   }
-  const pkg = await buildProviderPackage({
-    entry,
-    outDir: join(dir, "package"),
-    providerType: PROVIDER_TYPE,
-    version: PROVIDER_VERSION,
-    rootDir: root,
-  });
+  const pkg = await buildAmazonadsPackage(dir, entry);
   subjects.push(
     {
       label: "shim → launcher → node cjs minified",

@@ -8,6 +8,10 @@
 //   scale      no-change plans of 1, 50 and 200 connections vs 3 × as many terraform_data: time,
 //              peak RSS of the provider processes, token and profile calls of each plan
 //   synth      `cdktf synth` of main.ts vs a bare app with one TerraformOutput
+//   Node.js    on each Node.js it finds (this one, and the 22 and 24 that `npm ci` installs into
+//              tools/node-runtimes/): start-up beside that Node.js's own `node -e 0`, the
+//              one-connection plan beside its terraform_data baseline, and lossless JSON parsing
+//              (the parser written here vs JSON.parse with source text)
 // It prints a table and writes bench/results.json (keeping other benchmarks' keys). The default
 // repetition counts keep a run on a fresh clone well under 10 minutes on 2 cores.
 import { execFileSync } from "node:child_process";
@@ -17,9 +21,11 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { PROVIDER_PACKAGE_PATH } from "../src/constructs/provider-package.js";
 import { startEmulator } from "../src/emulator/index.js";
+import { nodeRuntimes, withNodeOnPath } from "../test/support/node-runtimes.js";
+import { measureJsonParse } from "./lib/json-parse.js";
 import { measurePlans, type PlanFigures } from "./lib/plans.js";
 import { recordResults } from "./lib/results.js";
-import { measureStartup } from "./lib/startup-figures.js";
+import { measureStartup, type StartupFigures } from "./lib/startup-figures.js";
 import { measureSynth } from "./lib/synth.js";
 
 const GOALS = { startupRatio: 1.5, planRatio: 6, scaleRatio: 2 };
@@ -56,10 +62,12 @@ console.log(
     `scale ${runs.scale} per size (after one untimed plan each), synth ${runs.synth}\n`,
 );
 
+const [ownNode, ...otherNodes] = nodeRuntimes();
 progress("start-up");
 const startup = await measureStartup(packageDir, runs.startup);
 const emulator = await startEmulator();
 const scale: PlanFigures[] = [];
+const elsewhere: { startup: StartupFigures; plan: PlanFigures }[] = [];
 try {
   let offset = 0;
   for (const connections of SCALE) {
@@ -75,14 +83,29 @@ try {
     );
     offset += connections;
   }
+  for (const node of otherNodes) {
+    progress(`Node.js ${node.version}: start-up and a one-connection plan`);
+    const path = { PATH: withNodeOnPath(node).PATH };
+    elsewhere.push({
+      startup: await measureStartup(packageDir, runs.startup, node),
+      plan: await measurePlans(emulator, packageDir, 1, runs.plan, offset++, path),
+    });
+  }
 } finally {
   await emulator.close();
 }
 progress("cdktf synth");
 const synth = await measureSynth(runs.synth);
+progress("lossless JSON parsing on each Node.js");
+const json = [ownNode!, ...otherNodes].map(measureJsonParse);
 
 const single = scale[0]!;
 const largest = scale[scale.length - 1]!;
+// This Node.js's figures come from the sections above; the others' from their own runs.
+const perNode = [{ startup, plan: single }, ...elsewhere].map((figures, index) => ({
+  ...figures,
+  json: json[index]!,
+}));
 const results = {
   startup_ms: round(startup.startupMs),
   node_ms: round(startup.nodeMs),
@@ -114,6 +137,22 @@ const results = {
   synth_ms: round(synth.synthMs),
   bare_synth_ms: round(synth.bareSynthMs),
   synth_ratio: round(synth.ratio),
+  node_versions: perNode.map((n) => ({
+    node: n.json.node,
+    startup_ms: round(n.startup.startupMs),
+    node_ms: round(n.startup.nodeMs),
+    startup_ratio: round(n.startup.ratio),
+    startup_no_cache_ms: round(n.startup.startupNoCacheMs),
+    startup_schema_ms: n.startup.schemaMs === undefined ? null : round(n.startup.schemaMs),
+    plan_ms: round(n.plan.planMs),
+    baseline_plan_ms: round(n.plan.baselinePlanMs),
+    plan_ratio: round(n.plan.ratio),
+    plan_provider_cpu_ms: round(n.plan.cpuMs.provider),
+    plan_provider_rss_mb: round(n.plan.rssMb),
+    json_by_hand_us: round(n.json.byHandUs),
+    json_source_text_us: n.json.withSourceTextUs === null ? null : round(n.json.withSourceTextUs),
+    json_plain_us: round(n.json.plainJsonParseUs),
+  })),
   bench: {
     measuredAt: new Date().toISOString(),
     node: process.version,
@@ -194,6 +233,31 @@ const rows: string[][] = [
     "",
   ]),
   ["cdktf synth", ms(synth.synthMs), `${ms(synth.bareSynthMs)} bare app`, ratio(synth.ratio), ""],
+  ...perNode.flatMap((n) => [
+    [
+      `Node.js ${n.json.node}: start-up`,
+      ms(n.startup.startupMs),
+      `${ms(n.startup.nodeMs)} its node -e 0`,
+      ratio(n.startup.ratio),
+      "",
+    ],
+    [
+      "  plan, 1 connection (provider CPU)",
+      `${ms(n.plan.planMs)} (${ms(n.plan.cpuMs.provider)})`,
+      `${ms(n.plan.baselinePlanMs)} 3 terraform_data`,
+      ratio(n.plan.ratio),
+      "",
+    ],
+    n.json.withSourceTextUs === null
+      ? ["  lossless JSON (by hand)", `${n.json.byHandUs.toFixed(0)} µs`, "no source text", "", ""]
+      : [
+          "  lossless JSON (source text)",
+          `${n.json.withSourceTextUs.toFixed(0)} µs`,
+          `${n.json.byHandUs.toFixed(0)} µs by hand`,
+          ratio(n.json.withSourceTextUs / n.json.byHandUs),
+          "",
+        ],
+  ]),
 ];
 const widths = rows[0]!.map((_, column) =>
   Math.max(...rows.map((row) => (row[column] ?? "").length)),

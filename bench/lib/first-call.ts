@@ -3,12 +3,16 @@
 // Start-up work moved behind the handshake still counts in the later figures.
 import { spawn } from "node:child_process";
 import * as http2 from "node:http2";
+import { cpuTimeMs } from "./measure.js";
 
-/** Milliseconds from exec to each moment. */
+/** Milliseconds from exec to each moment, and the CPU time the process had used by then. */
 export interface ProviderLife {
   readonly handshakeMs: number;
   readonly schemaMs: number;
   readonly exitMs: number;
+  /** CPU time (all threads) at the handshake and once the schema is answered; NaN off Linux. */
+  readonly handshakeCpuMs: number;
+  readonly schemaCpuMs: number;
 }
 
 /** Starts `executable` with `env` (Terraform's) and talks to it with the client certificate. */
@@ -32,6 +36,7 @@ export async function liveOnce(
     child.on("exit", () => reject(new Error(`the provider exited before its handshake: ${text}`)));
   });
   const handshakeMs = performance.now() - started;
+  const handshakeCpuMs = cpuTimeMs(child.pid);
   const [, , network, address, , der = ""] = line.split("|");
   if (network !== "unix" || address === undefined) throw new Error(`unexpected handshake ${line}`);
   // go-plugin sends the certificate's DER in base64 without padding.
@@ -48,8 +53,10 @@ export async function liveOnce(
   try {
     await call(session, "/tfplugin6.Provider/GetProviderSchema");
     const schemaMs = performance.now() - started;
+    const schemaCpuMs = cpuTimeMs(child.pid);
     await call(session, "/plugin.GRPCController/Shutdown");
-    return { handshakeMs, schemaMs, exitMs: (await exited) - started };
+    const exitMs = (await exited) - started;
+    return { handshakeMs, schemaMs, exitMs, handshakeCpuMs, schemaCpuMs };
   } finally {
     session.close();
     child.kill("SIGTERM");

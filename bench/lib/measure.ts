@@ -1,7 +1,7 @@
 // Timing helpers shared by the benchmarks: start a process, time it to its first stdout line (a
 // plugin's handshake) or to its exit, and read its memory while it runs.
 import { spawn, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 /** A command to start. */
 export interface Subject {
@@ -69,6 +69,32 @@ export function memoryOf(pid: number | undefined): { rssBytes?: number; peakRssB
     const kib = Number(ps.stdout.trim());
     return Number.isFinite(kib) && kib > 0 ? { rssBytes: kib * 1024 } : {};
   }
+}
+
+/**
+ * CPU time a live process has used so far, all its threads together, in milliseconds, from the
+ * scheduler's nanosecond counters (Linux /proc/<pid>/task/<tid>/schedstat); NaN elsewhere. Unlike
+ * wall time it hardly moves when other processes compete for the cores.
+ */
+export function cpuTimeMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return NaN;
+  }
+  let nanoseconds = 0;
+  for (const task of tasks) {
+    try {
+      nanoseconds += Number(
+        readFileSync(`/proc/${pid}/task/${task}/schedstat`, "utf8").split(" ")[0],
+      );
+    } catch {
+      // A thread that ended between the listing and the read: its time is lost, a few µs at most.
+    }
+  }
+  return nanoseconds / 1e6;
 }
 
 /**

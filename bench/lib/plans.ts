@@ -39,7 +39,8 @@ const PLAN = ["plan", "-no-color", "-input=false", "-detailed-exitcode"];
 
 /**
  * Creates `connections` connections (one apply) and their baseline, then runs `runs` no-change
- * plans of each, alternating which goes first. A plan that proposes changes is an error.
+ * plans of each, alternating which goes first. A plan that proposes changes is an error. `env`
+ * adds to the connections' environment (a PATH that chooses the provider's Node.js).
  */
 export async function measurePlans(
   emulator: Emulator,
@@ -47,10 +48,11 @@ export async function measurePlans(
   connections: number,
   runs: number,
   offset: number,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<PlanFigures> {
   const input = seedAdvertisers(emulator, connections, offset);
-  const env = { ...emulatorVariables(emulator), ...input.env };
-  const subject = TerraformDir.create(`plan-${connections}`, env, packageDir);
+  const subjectEnv = { ...emulatorVariables(emulator), ...input.env, ...env };
+  const subject = TerraformDir.create(`plan-${connections}`, subjectEnv, packageDir);
   const baseline = TerraformDir.create(`baseline-${connections * 3}`, {});
   try {
     subject.configure(connectionsConfig(connections));

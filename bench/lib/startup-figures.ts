@@ -7,6 +7,11 @@ import { join } from "node:path";
 import { checkProviderPackage } from "../../src/plugin/packaging/package-files.js";
 import { cacheVariableFor } from "../../src/plugin/packaging/shim.js";
 import { PROVIDER_TYPE, PROVIDER_VERSION } from "../../src/provider/identity.js";
+import {
+  nodeRuntimes,
+  withNodeOnPath,
+  type NodeRuntime,
+} from "../../test/support/node-runtimes.js";
 import { liveOnce, type ProviderLife } from "./first-call.js";
 import { interleave, median, type Subject } from "./measure.js";
 import { pluginEnvironment } from "./plugin-env.js";
@@ -29,23 +34,31 @@ export interface StartupFigures {
   readonly exitMs: number | undefined;
 }
 
-/** Samples each subject `runs` times after two warm-up rounds (which also fill the code cache). */
-export async function measureStartup(packageDir: string, runs: number): Promise<StartupFigures> {
+/**
+ * Samples each subject `runs` times after two warm-up rounds (which also fill the code cache),
+ * on `node` (default: the Node.js running this), which the provider's shim finds first on PATH.
+ */
+export async function measureStartup(
+  packageDir: string,
+  runs: number,
+  node: NodeRuntime = nodeRuntimes()[0]!,
+): Promise<StartupFigures> {
   const files = checkProviderPackage(packageDir, PROVIDER_TYPE, PROVIDER_VERSION);
   const plugin = pluginEnvironment();
+  const env = withNodeOnPath(node, plugin.env);
   const executable = join(packageDir, files.executable);
   const subjects: Subject[] = [
-    { label: "provider", command: executable, args: [], env: plugin.env, until: "line" },
+    { label: "provider", command: executable, args: [], env, until: "line" },
     {
       label: "provider, no code cache",
       command: executable,
       args: [],
-      env: { ...plugin.env, [cacheVariableFor(PROVIDER_TYPE)]: "off" },
+      env: { ...env, [cacheVariableFor(PROVIDER_TYPE)]: "off" },
       until: "line",
     },
     {
       label: "node -e 0",
-      command: process.execPath,
+      command: node.bin,
       args: ["-e", "0"],
       env: process.env,
       until: "exit",
@@ -57,7 +70,7 @@ export async function measureStartup(packageDir: string, runs: number): Promise<
     const live: Subject = { ...subjects[0]!, label: "provider, whole start" };
     subjects.push(live);
   }
-  const [provider = [], noCache = [], node = []] = await interleave(subjects, runs, 2, (subject) =>
+  const [provider = [], noCache = [], bare = []] = await interleave(subjects, runs, 2, (subject) =>
     subject.label === "provider, whole start" && client
       ? liveOnce(subject.command, subject.env, client).then((life) => {
           lives.push(life);
@@ -73,7 +86,7 @@ export async function measureStartup(packageDir: string, runs: number): Promise<
     );
   }
   const startupMs = median(provider.map((s) => s.ms));
-  const nodeMs = median(node.map((s) => s.ms));
+  const nodeMs = median(bare.map((s) => s.ms));
   return {
     runs,
     tls: plugin.tls,

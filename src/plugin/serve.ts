@@ -90,7 +90,8 @@ export async function serve<S extends Schema, D>(
       });
     },
   });
-  log.debug("plugin started", { socket: socketPath, tls: start.tls });
+  // Which Node.js serves: the shim takes the first `node` on PATH, which users rarely think of.
+  log.debug("plugin started", { socket: socketPath, tls: start.tls, node: process.version });
 }
 
 // Straight to the file descriptor: making `process.stdout` (a stream over the pipe) costs a few

@@ -1,23 +1,22 @@
 /**
- * `cdktf-amazon-ads login` as a person uses it: a real login process, Debian's Chromium (driven
- * by playwright-core) on the emulator's consent page clicking Allow or Deny, the redirect to
- * `localhost` caught by the process, then `profiles --json` reading the file it wrote.
+ * `cdktf-amazon-ads login` as a person uses it: a real login process, a real Chromium (the test
+ * browser of test/support/browser.ts, driven by playwright-core) on the emulator's consent page
+ * clicking Allow or Deny, the redirect to `localhost` caught by the process, then
+ * `profiles --json` reading the file it wrote.
  */
-import { existsSync } from "node:fs";
-import { mkdtemp, rm, stat } from "node:fs/promises";
+import { mkdtemp, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { jest } from "@jest/globals";
-import { chromium } from "playwright-core";
 import { DEFAULT_SEED, type Emulator } from "../../../src/emulator/index.js";
 import { emulatorAllowing, emulatorEnv, freePort } from "../../cli/support.js";
+import { testBrowser } from "../../support/browser.js";
 import { type CliProcess, consentUrlOf, startCli, stopCli } from "../support/cli.js";
+import { type ConsentAnswer, consentInBrowser } from "../support/consent-in-browser.js";
 
 // jest.config.js sets the e2e project's testTimeout, but Jest reads that option only globally:
 // without this, each test here would get the 5 s default while starting Node, tsx and Chromium.
 jest.setTimeout(300_000);
-
-const CHROMIUM = "/usr/bin/chromium";
 
 let emulator: Emulator;
 let port: number;
@@ -40,53 +39,14 @@ async function scratchFile(): Promise<string> {
   return join(await mkdtemp(join(tmpdir(), "login-e2e-")), "credentials.json");
 }
 
-/**
- * Opens the consent page in Chromium started on a fresh `--user-data-dir` (nothing carried over
- * from another test or another run) and clicks `button`; returns where it landed.
- */
-async function consentInChromium(
-  consentUrl: string,
-  button: "Allow" | "Deny",
-): Promise<{ text: string; url: string }> {
-  const profile = await mkdtemp(join(tmpdir(), "login-e2e-chromium-"));
-  // Playwright passes the directory to Chromium as --user-data-dir.
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  try {
-    const page = await context.newPage();
-    await page.goto(consentUrl);
-    await expect(page.locator("h1").textContent()).resolves.toContain(
-      "would like to access your Amazon Ads data",
-    );
-    await Promise.all([
-      page.waitForURL((url) => url.href.startsWith(redirectUri)),
-      page.getByRole("button", { name: button }).click(),
-    ]);
-    return { text: (await page.locator("body").textContent()) ?? "", url: page.url() };
-  } finally {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
-  }
+/** Answers the consent page in the test browser, as a person would. */
+function consentInChromium(consentUrl: string, button: "Allow" | "Deny"): Promise<ConsentAnswer> {
+  return consentInBrowser(consentUrl, button, redirectUri);
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}; this test needs a real browser. Install it with ` +
-        "`apt-get install -y chromium` (.ci/run does so).",
-    );
-  }
+  // Unpacks the browser (first run only) before any test starts a login that would wait for it.
+  await testBrowser();
   port = await freePort();
   redirectUri = `http://localhost:${port}/callback`;
   // Not autoApprove: the consent page waits for a click on Allow or Deny.

@@ -20,10 +20,17 @@ export interface CliProcess {
   readonly exited: Promise<number | null>;
 }
 
-/** Starts `cdktf-amazon-ads <args>` with `env` added to this process's environment. */
-export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): CliProcess {
+/**
+ * Starts `cdktf-amazon-ads <args>` with `env` added to this process's environment, on the Node.js
+ * `node` (default: the one running the tests).
+ */
+export function startCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  node: string = process.execPath,
+): CliProcess {
   const child = spawn(
-    process.execPath,
+    node,
     ["--import", "tsx", "--input-type=module", "--eval", ENTRY, "--", ...args],
     { cwd: root, env: { ...process.env, ...env, NODE_NO_WARNINGS: "1" } },
   );

@@ -57,6 +57,11 @@ export class Workspace {
   private readonly running = new Set<ChildProcess>();
   private constructor(readonly dir: string) {}
 
+  /** Creates an empty directory, for a provider installed some other way (install-provider). */
+  static empty(): Workspace {
+    return new Workspace(mkdtempSync(join(tmpdir(), "tf-e2e-")));
+  }
+
   /** Creates the directory and bundles the provider into its mirror. */
   static async create(pkg: ProviderPackage): Promise<Workspace> {
     const dir = mkdtempSync(join(tmpdir(), "tf-e2e-"));

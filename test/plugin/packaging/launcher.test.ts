@@ -14,6 +14,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   launch,
+  nodeCompileCache,
+  type BuiltInCompileCache,
   type LaunchConfig,
   type LaunchModule,
   type LaunchSeams,
@@ -194,6 +196,47 @@ describe("the launcher", () => {
     exitProcess();
     expect(readFileSync(file).readUInt32LE(4)).toBe(400);
     expect(start().report?.cache).toBe("accepted");
+  });
+
+  describe("on a Node.js with a compile cache of its own (a fake that enables, and the real loader)", () => {
+    let enabled: string[];
+    const builtIn = (accepts = true): BuiltInCompileCache => ({
+      enable: (cache) => (enabled.push(cache), accepts),
+      run: nodeCompileCache().run,
+    });
+    beforeEach(() => (enabled = []));
+
+    it("turns it on in a private directory and runs the program through Node.js's loader", () => {
+      const { report, seen } = start({ compileCache: builtIn() });
+      expect(enabled).toEqual([join(cacheDir, "node-compile-cache")]);
+      expect(report).toEqual({ cache: "built-in", file: enabled[0] });
+      expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
+      expect(seen).toEqual({
+        filename: join(dir, `package-${starts}`, "demo-provider.cjs"),
+        dirname: join(dir, `package-${starts}`),
+        separator: "/",
+        thisIsExports: true,
+        sum: 12,
+      });
+      exitProcess();
+      expect(cacheFiles()).toEqual([]); // Node.js writes its own cache; the launcher writes none
+    });
+
+    it("keeps its own cache when Node.js declines (NODE_DISABLE_COMPILE_CACHE)", () => {
+      expect(start({ compileCache: builtIn(false) }).report?.cache).toBe("none");
+      exitProcess();
+      expect(cacheFiles()).toEqual([`${"ab".repeat(10)}-v20.19.0-x64.v8cache`]);
+    });
+
+    it("never turns it on in a directory another user can write to, nor when the cache is off", () => {
+      mkdirSync(cacheDir, { mode: 0o700 });
+      chmodSync(cacheDir, 0o777);
+      expect(start({ compileCache: builtIn() }).report?.cache).toBe("none");
+      expect(start({ compileCache: builtIn(), env: { DEMO_CODE_CACHE: "off" } }).report).toEqual({
+        cache: "off",
+      });
+      expect(enabled).toEqual([]);
+    });
   });
 
   it("leaves no partial file behind when writing fails", () => {
