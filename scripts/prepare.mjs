@@ -3,7 +3,7 @@
 // development install only, installs the extra Node.js versions the tests run on
 // (tools/node-runtimes, pinned by its own lockfile).
 import { spawnSync } from "node:child_process";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
@@ -13,10 +13,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const tools = join(root, "tools/node-runtimes");
 
 // Packing or publishing builds the package and nothing else: the runtimes are ~190 MB each and
-// belong to the tests, never to the tarball.
+// belong to the tests, never to the tarball. Nor does an install of this package from git into
+// another project (npm runs prepare in a temporary clone then, started from that project:
+// INIT_CWD is where npm was run).
 const command = process.env.npm_command ?? "";
+const startedHere = resolve(process.env.INIT_CWD ?? root) === resolve(root);
 if (["pack", "publish"].includes(command)) {
   console.log(`prepare: npm ${command}: not installing the test Node.js runtimes.`);
+} else if (!startedHere) {
+  console.log("prepare: installed as a dependency: not installing the test Node.js runtimes.");
 } else {
   installNodeRuntimes();
 }
