@@ -109,7 +109,7 @@ export {
   type LogLevel,
   type LogFields,
 } from "./logging.js";
-export { redactBySchema } from "./framework/redaction.js";
+export { redactBySchema } from "./server/redaction.js";
 export { Unknown, UNKNOWN, Dynamic, isUnknown, isWhollyKnown, type Value } from "./values/value.js";
 export { BigNumber } from "./values/numbers.js";
 export type { CtyType } from "./values/types.js";

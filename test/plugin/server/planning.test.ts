@@ -1,4 +1,4 @@
-import { planChange } from "../../../src/plugin/framework/planning.js";
+import { planChange } from "../../../src/plugin/server/planning.js";
 import { attr, block, schema, types } from "../../../src/plugin/index.js";
 import { UNKNOWN, Unknown, type Value } from "../../../src/plugin/values/value.js";
 

@@ -1,7 +1,7 @@
-import { toWireSchema } from "../../../src/plugin/framework/wire-schema.js";
 import { attr, block, schema, types } from "../../../src/plugin/index.js";
-import { writeSchema } from "../../../src/plugin/wire/common.js";
-import { ProtoFields, ProtoWriter } from "../../../src/plugin/wire/protobuf.js";
+import { Schema } from "../../../src/plugin/proto/gen/tfplugin6.js";
+import { toWireSchema } from "../../../src/plugin/rpc/schema.js";
+import { decodeMessage, type Plain } from "../support/protocol.js";
 
 const s = schema({
   version: 2,
@@ -31,27 +31,21 @@ const s = schema({
 });
 
 describe("schema to GetProviderSchema message", () => {
-  const fields = new ProtoFields(
-    new ProtoWriter().message(1, (w) => writeSchema(w, toWireSchema(s))).finish(),
-  ).message(1)!;
-  const blockFields = fields.message(2)!;
-  const attribute = (name: string) => blockFields.messages(2).find((a) => a.string(1) === name)!;
+  // Encoded by the generated codec, read back by the independent decoder.
+  const message = decodeMessage("tfplugin6.Schema", Schema.encode(toWireSchema(s)).finish());
+  const blockMessage = message.block as Plain;
+  const attribute = (name: string) =>
+    (blockMessage.attributes as Plain[]).find((a) => a.name === name)!;
 
   it("carries the version", () => {
-    expect(fields.int(1)).toBe(2);
-    expect(blockFields.int(1)).toBe(2);
+    expect(message.version).toBe(2);
+    expect(blockMessage.version).toBe(2);
   });
 
   it("describes flags of each attribute", () => {
     const flags = (name: string) => {
-      const a = attribute(name);
-      return {
-        required: a.bool(4),
-        optional: a.bool(5),
-        computed: a.bool(6),
-        sensitive: a.bool(7),
-        deprecated: a.bool(9),
-      };
+      const { required, optional, computed, sensitive, deprecated } = attribute(name);
+      return { required, optional, computed, sensitive, deprecated };
     };
     expect(flags("text")).toEqual({
       required: true,
@@ -66,18 +60,20 @@ describe("schema to GetProviderSchema message", () => {
   });
 
   it("sends types as JSON and prefers the markdown description", () => {
-    expect(new TextDecoder().decode(attribute("tags").bytes(2))).toBe('["map","string"]');
-    expect(attribute("text").string(3)).toBe("The **text**.");
-    expect(attribute("text").int(8)).toBe(1);
+    expect(Buffer.from(attribute("tags").type).toString()).toBe('["map","string"]');
+    expect(attribute("text").description).toBe("The **text**.");
+    expect(attribute("text").descriptionKind).toBe("MARKDOWN");
   });
 
   it("describes nested attributes by nesting mode and blocks with limits", () => {
-    const nested = attribute("people").message(10)!;
-    expect(nested.int(3)).toBe(2); // LIST
-    expect(nested.messages(1).map((a) => a.string(1))).toEqual(["nick"]);
-    const rule = blockFields.messages(3)[0]!;
-    expect(rule.string(1)).toBe("rule");
-    expect(rule.int(3)).toBe(2);
-    expect(rule.int(5)).toBe(2);
+    const nested = attribute("people").nestedType as Plain;
+    expect(attribute("people").type).toEqual([]);
+    expect(nested.nesting).toBe("LIST");
+    expect((nested.attributes as Plain[]).map((a) => a.name)).toEqual(["nick"]);
+    const rule = (blockMessage.blockTypes as Plain[])[0]!;
+    expect(rule.typeName).toBe("rule");
+    expect(rule.nesting).toBe("LIST");
+    expect(rule.maxItems).toBe(2);
+    expect(rule.block.version).toBe(0);
   });
 });

@@ -1,48 +1,28 @@
 /**
- * What every RPC implementation shares: the provider, its configured data, the logger, the stop
- * signal, and the helpers that decode values, run handlers safely and encode results.
+ * What every server operation shares: the provider, its configured data and the logger, and the
+ * helpers that run handlers safely, log values redacted and validate configurations.
  */
 import type { RequestContext } from "../context.js";
-import { Diagnostics } from "../diagnostics.js";
+import type { Diagnostics } from "../diagnostics.js";
 import type { Logger } from "../logging.js";
 import type { Provider } from "../provider.js";
 import type { Schema } from "../schema/schema.js";
-import { decodeJsonValue } from "../values/json.js";
-import { decodeMsgpack, encodeMsgpack } from "../values/msgpack.js";
-import type { CtyType } from "../values/types.js";
 import type { Value } from "../values/value.js";
-import type { DynamicValueBytes } from "../wire/common.js";
 import type { ValidateConfigRequest, ValidateConfigResponse } from "../resource.js";
-import { redactBySchema, withoutWriteOnly } from "./redaction.js";
+import { redactBySchema } from "./redaction.js";
 import { validateConfig } from "./validation.js";
 
-/** The running provider as the RPC implementations see it. */
+/** The running provider as the server operations see it. */
 export interface Host<D = unknown> {
   readonly provider: Provider<Schema, D>;
   /** Set by ConfigureProvider. */
   providerData: D | undefined;
   readonly log: Logger;
-  /** Aborted by StopProvider. */
-  readonly stopSignal: AbortSignal;
-}
-
-/** Decodes a DynamicValue against `type` (absent → null). */
-export function decodeValue(dynamic: DynamicValueBytes | undefined, type: CtyType): Value {
-  if (dynamic?.msgpack && dynamic.msgpack.length > 0) return decodeMsgpack(dynamic.msgpack, type);
-  if (dynamic?.json && dynamic.json.length > 0) {
-    return decodeJsonValue(new TextDecoder().decode(dynamic.json), type);
-  }
-  return null;
-}
-
-/** Encodes a state or plan for the wire, dropping write-only attributes. */
-export function encodeState(schema: Schema, value: Value): Uint8Array {
-  return encodeMsgpack(withoutWriteOnly(schema, value), schema.type);
 }
 
 /**
- * The context every handler request carries. `signal` is the call's own, which the provider
- * service already aborts when Terraform stops the provider.
+ * The context every handler request carries. `signal` is the call's own, which the RPC layer
+ * already aborts when Terraform stops the provider.
  */
 export function requestContext<D>(
   host: Host<D>,
@@ -104,11 +84,6 @@ export function traceValue(
   host.log.trace(message, redacted);
 }
 
-/** A fresh diagnostics list (kept here so RPC code reads as one vocabulary). */
-export function newDiagnostics(): Diagnostics {
-  return new Diagnostics();
-}
-
 /** The error for a type name the provider does not serve. */
 export function unknownType(diagnostics: Diagnostics, kind: string, typeName: string): void {
   diagnostics.error(
@@ -133,12 +108,11 @@ export interface Validated {
 export async function validateWithHandler(
   host: Host,
   target: Validated,
-  config: DynamicValueBytes | undefined,
+  value: Value,
   what: string,
   signal: AbortSignal,
   diagnostics: Diagnostics,
 ): Promise<void> {
-  const value = decodeValue(config, target.schema.type);
   validateConfig(target.schema, value, diagnostics);
   const validate = target.validateConfig?.bind(target);
   if (!validate || diagnostics.hasErrors()) return;

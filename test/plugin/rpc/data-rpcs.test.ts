@@ -1,4 +1,4 @@
-import { createProviderService } from "../../../src/plugin/framework/provider-service.js";
+import { createProviderService } from "../../../src/plugin/rpc/provider-service.js";
 import {
   attr,
   createLogger,
@@ -8,8 +8,13 @@ import {
   schema,
 } from "../../../src/plugin/index.js";
 import { decodeMsgpack, encodeMsgpack } from "../../../src/plugin/values/msgpack.js";
-import { readDiagnostics } from "../../../src/plugin/wire/common.js";
-import { ProtoFields, ProtoWriter } from "../../../src/plugin/wire/protobuf.js";
+import {
+  callProvider,
+  diagnosticsOf,
+  dynamic,
+  msgpackOf,
+  type Plain,
+} from "../support/protocol.js";
 
 const lookupSchema = schema({
   description: "Lookup.",
@@ -58,56 +63,44 @@ const service = createProviderService(
   createLogger({ level: undefined, module: "kv" }),
 );
 
-async function call(method: string, request: Uint8Array) {
-  const handler = service.methods.get(`/tfplugin6.Provider/${method}`);
-  return new ProtoFields(await handler!(request, new AbortController().signal));
-}
+const call = (method: string, request: Plain = {}) => callProvider(service, method, request);
 
-const configOf = (typeName: string, key: string) =>
-  new ProtoWriter()
-    .string(1, typeName)
-    .message(2, (v) => v.bytes(1, encodeMsgpack({ key, value: null }, lookupSchema.type)))
-    .finish();
-const value = (fields: ProtoFields | undefined) =>
-  decodeMsgpack(fields?.bytes(1) ?? new Uint8Array(), lookupSchema.type);
+const configOf = (typeName: string, key: string) => ({
+  typeName,
+  config: dynamic(encodeMsgpack({ key, value: null }, lookupSchema.type)),
+});
+const value = (message: Plain | null) => decodeMsgpack(msgpackOf(message), lookupSchema.type);
 
 describe("data sources and ephemeral resources", () => {
-  beforeAll(() => call("ConfigureProvider", new Uint8Array()));
+  beforeAll(() => call("ConfigureProvider"));
 
   it("reads a data source, filling computed attributes from provider data", async () => {
-    const fields = await call("ReadDataSource", configOf("kv_lookup", "a"));
-    expect(value(fields.message(1))).toEqual({ key: "a", value: "apple" });
-    expect(readDiagnostics(fields, 2)).toEqual([]);
+    const answer = await call("ReadDataSource", configOf("kv_lookup", "a"));
+    expect(value(answer.state)).toEqual({ key: "a", value: "apple" });
+    expect(diagnosticsOf(answer.diagnostics)).toEqual([]);
   });
 
   it("returns the handler's diagnostics on the attribute", async () => {
-    const [diagnostic] = readDiagnostics(
-      await call("ReadDataSource", configOf("kv_lookup", "zz")),
-      2,
-    );
+    const answer = await call("ReadDataSource", configOf("kv_lookup", "zz"));
+    const [diagnostic] = diagnosticsOf(answer.diagnostics);
     expect(diagnostic).toMatchObject({ summary: "No such key", attribute: [{ attribute: "key" }] });
   });
 
   it("opens, renews and closes an ephemeral resource, carrying private bytes", async () => {
     const opened = await call("OpenEphemeralResource", configOf("kv_lease", "b"));
-    expect(value(opened.message(3))).toEqual({ key: "b", value: "lease-for-b" });
-    expect(opened.message(2)?.int(1)).toBe(Date.parse("2030-01-01T00:00:00Z") / 1000);
-    const priv = opened.bytes(4);
-    const renewed = await call(
-      "RenewEphemeralResource",
-      new ProtoWriter().string(1, "kv_lease").bytes(2, priv).finish(),
-    );
-    expect(renewed.bytes(3)).toEqual(Uint8Array.from([7, 8]));
-    const closed = await call(
-      "CloseEphemeralResource",
-      new ProtoWriter().string(1, "kv_lease").bytes(2, priv).finish(),
-    );
-    expect(readDiagnostics(closed, 1)).toEqual([]);
+    expect(value(opened.result)).toEqual({ key: "b", value: "lease-for-b" });
+    expect(opened.renewAt.seconds).toBe(Date.parse("2030-01-01T00:00:00Z") / 1000);
+    const priv = opened.private as number[];
+    expect(priv).toEqual([7]);
+    const renewed = await call("RenewEphemeralResource", { typeName: "kv_lease", private: priv });
+    expect(renewed.private).toEqual([7, 8]);
+    const closed = await call("CloseEphemeralResource", { typeName: "kv_lease", private: priv });
+    expect(diagnosticsOf(closed.diagnostics)).toEqual([]);
   });
 
   it("lists data sources and ephemeral resources in GetMetadata", async () => {
-    const fields = await call("GetMetadata", new Uint8Array());
-    expect(fields.messages(3).map((m) => m.string(1))).toEqual(["kv_lookup"]);
-    expect(fields.messages(6).map((m) => m.string(1))).toEqual(["kv_lease"]);
+    const answer = await call("GetMetadata");
+    expect(answer.dataSources).toEqual([{ typeName: "kv_lookup" }]);
+    expect(answer.ephemeralResources).toEqual([{ typeName: "kv_lease" }]);
   });
 });

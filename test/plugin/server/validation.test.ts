@@ -1,4 +1,4 @@
-import { validateConfig } from "../../../src/plugin/framework/validation.js";
+import { validateConfig } from "../../../src/plugin/server/validation.js";
 import {
   Diagnostics,
   attr,

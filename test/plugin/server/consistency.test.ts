@@ -1,4 +1,4 @@
-import { reconcileWithPlan } from "../../../src/plugin/framework/consistency.js";
+import { reconcileWithPlan } from "../../../src/plugin/server/consistency.js";
 import type { CtyType } from "../../../src/plugin/values/types.js";
 import { UNKNOWN } from "../../../src/plugin/values/value.js";
 

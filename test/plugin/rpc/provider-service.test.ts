@@ -1,4 +1,4 @@
-import { createProviderService } from "../../../src/plugin/framework/provider-service.js";
+import { createProviderService } from "../../../src/plugin/rpc/provider-service.js";
 import {
   attr,
   createLogger,
@@ -10,8 +10,14 @@ import {
 } from "../../../src/plugin/index.js";
 import { decodeMsgpack, encodeMsgpack } from "../../../src/plugin/values/msgpack.js";
 import { Unknown, UNKNOWN, type Value } from "../../../src/plugin/values/value.js";
-import { readAttributePath, readDiagnostics } from "../../../src/plugin/wire/common.js";
-import { ProtoFields, ProtoWriter } from "../../../src/plugin/wire/protobuf.js";
+import {
+  callProvider,
+  diagnosticsOf,
+  dynamic,
+  msgpackOf,
+  pathOf,
+  type Plain,
+} from "../support/protocol.js";
 
 const thingSchema = schema({
   description: "A thing.",
@@ -41,30 +47,19 @@ function serviceWith(overrides: Partial<Thing>, log?: Logger) {
   return createProviderService(provider, log ?? createLogger({ level: undefined, module: "test" }));
 }
 
-const dyn = (value: Value) => (w: ProtoWriter) =>
-  w.bytes(1, encodeMsgpack(value, thingSchema.type), true);
+const dyn = (value: Value) => dynamic(encodeMsgpack(value, thingSchema.type));
+const call = callProvider;
 
-async function call(
-  service: ReturnType<typeof serviceWith>,
-  method: string,
-  request: Uint8Array,
-  signal?: AbortSignal,
-) {
-  const handler = service.methods.get(`/tfplugin6.Provider/${method}`);
-  if (!handler) throw new Error(`no ${method}`);
-  return new ProtoFields(await handler(request, signal ?? new AbortController().signal));
-}
+/** The value in a DynamicValue of the answer (null when absent). */
+const state = (value: Plain | null) => decodeMsgpack(msgpackOf(value), thingSchema.type);
 
-const state = (fields: ProtoFields, n: number) =>
-  decodeMsgpack(fields.message(n)?.bytes(1) ?? new Uint8Array(), thingSchema.type);
-
-function applyRequest(prior: Value, planned: Value, config: Value) {
-  return new ProtoWriter()
-    .string(1, "test_thing")
-    .message(2, dyn(prior))
-    .message(3, dyn(planned))
-    .message(4, dyn(config))
-    .finish();
+function applyRequest(prior: Value, planned: Value, config: Value): Plain {
+  return {
+    typeName: "test_thing",
+    priorState: dyn(prior),
+    plannedState: dyn(planned),
+    config: dyn(config),
+  };
 }
 
 /** ApplyResourceChange creating a thing named "n". */
@@ -73,12 +68,12 @@ const createRequest = () =>
 
 describe("the tfplugin6.Provider service", () => {
   it("announces plan_destroy and get_provider_schema_optional with the schemas", async () => {
-    const fields = await call(serviceWith({}), "GetProviderSchema", new Uint8Array());
-    const capabilities = fields.message(6);
-    expect(capabilities?.bool(1)).toBe(true);
-    expect(capabilities?.bool(2)).toBe(true);
-    const resources = fields.messages(2).map((entry) => entry.string(1));
-    expect(resources).toEqual(["test_thing"]);
+    const answer = await call(serviceWith({}), "GetProviderSchema");
+    expect(answer.serverCapabilities).toMatchObject({
+      planDestroy: true,
+      getProviderSchemaOptional: true,
+    });
+    expect(Object.keys(answer.resourceSchemas)).toEqual(["test_thing"]);
   });
 
   it("creates: the handler fills computed values and gets the configured provider data", async () => {
@@ -89,11 +84,11 @@ describe("the tfplugin6.Provider service", () => {
         resp.state.id = "t-9";
       },
     });
-    await call(service, "ConfigureProvider", new ProtoWriter().finish());
-    const fields = await call(service, "ApplyResourceChange", createRequest());
+    await call(service, "ConfigureProvider");
+    const answer = await call(service, "ApplyResourceChange", createRequest());
     expect(seen).toBe("configured");
-    expect(state(fields, 1)).toEqual({ id: "t-9", name: "n", token: null });
-    expect(readDiagnostics(fields, 3)).toEqual([]);
+    expect(state(answer.newState)).toEqual({ id: "t-9", name: "n", token: null });
+    expect(diagnosticsOf(answer.diagnostics)).toEqual([]);
   });
 
   it("turns a handler's contradiction of the plan into a provider-bug diagnostic on the attribute", async () => {
@@ -103,11 +98,11 @@ describe("the tfplugin6.Provider service", () => {
         resp.state.name = "someone else";
       },
     });
-    const fields = await call(service, "ApplyResourceChange", createRequest());
-    const [diagnostic] = readDiagnostics(fields, 3);
+    const answer = await call(service, "ApplyResourceChange", createRequest());
+    const [diagnostic] = diagnosticsOf(answer.diagnostics);
     expect(diagnostic?.summary).toMatch(/Provider bug/);
     expect(diagnostic?.attribute).toEqual([{ attribute: "name" }]);
-    expect(state(fields, 1)).toEqual({ id: "t-1", name: "n", token: null });
+    expect(state(answer.newState)).toEqual({ id: "t-1", name: "n", token: null });
   });
 
   it("turns an exception into a short error diagnostic and logs the stack only at debug", async () => {
@@ -121,37 +116,36 @@ describe("the tfplugin6.Provider service", () => {
       },
       log,
     );
-    const fields = await call(service, "ApplyResourceChange", createRequest());
-    expect(readDiagnostics(fields, 3)).toEqual([
+    const answer = await call(service, "ApplyResourceChange", createRequest());
+    expect(diagnosticsOf(answer.diagnostics)).toEqual([
       { severity: "error", summary: "Creating test_thing failed", detail: "quota exceeded" },
     ]);
-    expect(state(fields, 1)).toBeNull(); // nothing was created
+    expect(state(answer.newState)).toBeNull(); // nothing was created
     expect(lines.some((l) => l.includes('"stack"') && l.includes('"@level":"debug"'))).toBe(true);
   });
 
   it("plans requires-replace paths for the resource", async () => {
     const prior = { id: "t-1", name: "a", token: null };
     const config = { id: null, name: "b", token: null };
-    const req = new ProtoWriter()
-      .string(1, "test_thing")
-      .message(2, dyn(prior))
-      .message(3, dyn({ ...config, id: "t-1" }))
-      .message(4, dyn(config))
-      .finish();
-    const fields = await call(serviceWith({}), "PlanResourceChange", req);
-    expect(fields.messages(2).map(readAttributePath)).toEqual([[{ attribute: "name" }]]);
-    expect(state(fields, 1)).toEqual({ id: "t-1", name: "b", token: null });
+    const answer = await call(serviceWith({}), "PlanResourceChange", {
+      typeName: "test_thing",
+      priorState: dyn(prior),
+      proposedNewState: dyn({ ...config, id: "t-1" }),
+      config: dyn(config),
+    });
+    expect(answer.requiresReplace.map(pathOf)).toEqual([[{ attribute: "name" }]]);
+    expect(state(answer.plannedState)).toEqual({ id: "t-1", name: "b", token: null });
   });
 
   it("plans a destroy as null", async () => {
-    const req = new ProtoWriter()
-      .string(1, "test_thing")
-      .message(2, dyn({ id: "t-1", name: "a", token: null }))
-      .message(3, dyn(null))
-      .message(4, dyn(null))
-      .finish();
-    const fields = await call(serviceWith({}), "PlanResourceChange", req);
-    expect(state(fields, 1)).toBeNull();
+    const answer = await call(serviceWith({}), "PlanResourceChange", {
+      typeName: "test_thing",
+      priorState: dyn({ id: "t-1", name: "a", token: null }),
+      proposedNewState: dyn(null),
+      config: dyn(null),
+    });
+    expect(answer.plannedState).not.toBeNull();
+    expect(state(answer.plannedState)).toBeNull();
   });
 
   it("StopProvider aborts the signal of an in-flight handler", async () => {
@@ -170,10 +164,10 @@ describe("the tfplugin6.Provider service", () => {
     });
     const pending = call(service, "ApplyResourceChange", createRequest());
     await running;
-    await call(service, "StopProvider", new Uint8Array());
-    const fields = await pending;
+    await call(service, "StopProvider");
+    const answer = await pending;
     expect(aborted).toBe(true);
-    expect(readDiagnostics(fields, 3)[0]?.summary).toBe("Creating test_thing was cancelled");
+    expect(diagnosticsOf(answer.diagnostics)[0]?.summary).toBe("Creating test_thing was cancelled");
   });
 
   it("aborts a handler's signal when Terraform cancels that call alone", async () => {
@@ -195,42 +189,36 @@ describe("the tfplugin6.Provider service", () => {
     await pending;
     expect(signals[0]?.aborted).toBe(true);
     // Another call is not affected, and later calls are not stopped.
-    const fields = await call(
-      service,
-      "ReadResource",
-      new ProtoWriter().string(1, "test_thing").finish(),
-    );
-    expect(readDiagnostics(fields, 3)).toEqual([]);
+    const answer = await call(service, "ReadResource", { typeName: "test_thing" });
+    expect(diagnosticsOf(answer.diagnostics)).toEqual([]);
   });
 
   it("does not start a handler for a call that arrives after StopProvider", async () => {
     let started = false;
     const service = serviceWith({ create: () => void (started = true) });
-    await call(service, "StopProvider", new Uint8Array());
-    const fields = await call(service, "ApplyResourceChange", createRequest());
+    await call(service, "StopProvider");
+    const answer = await call(service, "ApplyResourceChange", createRequest());
     expect(started).toBe(false);
-    expect(readDiagnostics(fields, 3)[0]?.summary).toBe("Creating test_thing was cancelled");
-    expect(state(fields, 1)).toBeNull();
+    expect(diagnosticsOf(answer.diagnostics)[0]?.summary).toBe("Creating test_thing was cancelled");
+    expect(state(answer.newState)).toBeNull();
   });
 
   it("removes a resource that Read reports gone", async () => {
     const service = serviceWith({ read: (_req, resp) => void (resp.state = null) });
-    const req = new ProtoWriter()
-      .string(1, "test_thing")
-      .message(2, dyn({ id: "t-1", name: "a", token: null }))
-      .finish();
-    expect(state(await call(service, "ReadResource", req), 1)).toBeNull();
+    const answer = await call(service, "ReadResource", {
+      typeName: "test_thing",
+      currentState: dyn({ id: "t-1", name: "a", token: null }),
+    });
+    expect(answer.newState).not.toBeNull();
+    expect(state(answer.newState)).toBeNull();
   });
 
   it("upgrades stored JSON of the current version by decoding it against the schema", async () => {
-    const req = new ProtoWriter()
-      .string(1, "test_thing")
-      .message(3, (r) =>
-        r.bytes(1, new TextEncoder().encode('{"id":"t-1","name":"a","token":"s","gone":1}')),
-      )
-      .finish();
-    const fields = await call(serviceWith({}), "UpgradeResourceState", req);
-    expect(state(fields, 1)).toEqual({ id: "t-1", name: "a", token: "s" });
+    const answer = await call(serviceWith({}), "UpgradeResourceState", {
+      typeName: "test_thing",
+      rawState: { json: new TextEncoder().encode('{"id":"t-1","name":"a","token":"s","gone":1}') },
+    });
+    expect(state(answer.upgradedState)).toEqual({ id: "t-1", name: "a", token: "s" });
   });
 
   it("calls upgradeState for older versions with plain JSON", async () => {
@@ -240,12 +228,12 @@ describe("the tfplugin6.Provider service", () => {
         resp.state = { id: old.identifier, name: old.label, token: null };
       },
     });
-    const req = new ProtoWriter()
-      .string(1, "test_thing")
-      .int(2, -1)
-      .message(3, (r) => r.bytes(1, new TextEncoder().encode('{"identifier":"t-1","label":"a"}')))
-      .finish();
-    expect(state(await call(service, "UpgradeResourceState", req), 1)).toEqual({
+    const answer = await call(service, "UpgradeResourceState", {
+      typeName: "test_thing",
+      version: -1,
+      rawState: { json: new TextEncoder().encode('{"identifier":"t-1","label":"a"}') },
+    });
+    expect(state(answer.upgradedState)).toEqual({
       id: "t-1",
       name: "a",
       token: null,
@@ -253,22 +241,23 @@ describe("the tfplugin6.Provider service", () => {
   });
 
   it("says clearly that a resource without importState cannot be imported", async () => {
-    const req = new ProtoWriter().string(1, "test_thing").string(2, "t-1").finish();
-    const [diagnostic] = readDiagnostics(
-      await call(serviceWith({}), "ImportResourceState", req),
-      2,
-    );
+    const answer = await call(serviceWith({}), "ImportResourceState", {
+      typeName: "test_thing",
+      id: "t-1",
+    });
+    const [diagnostic] = diagnosticsOf(answer.diagnostics);
     expect(diagnostic?.summary).toBe("test_thing cannot be imported");
   });
 
   it("imports with every attribute null except what the handler sets", async () => {
     const service = serviceWith({ importState: (req, resp) => void (resp.state.id = req.id) });
-    const req = new ProtoWriter().string(1, "test_thing").string(2, "t-7").finish();
-    const imported = (await call(service, "ImportResourceState", req)).messages(1)[0];
-    expect(imported?.string(1)).toBe("test_thing");
-    expect(
-      decodeMsgpack(imported?.message(2)?.bytes(1) ?? new Uint8Array(), thingSchema.type),
-    ).toEqual({
+    const answer = await call(service, "ImportResourceState", {
+      typeName: "test_thing",
+      id: "t-7",
+    });
+    const imported = answer.importedResources[0];
+    expect(imported?.typeName).toBe("test_thing");
+    expect(state(imported?.state)).toEqual({
       id: "t-7",
       name: null,
       token: null,
@@ -276,11 +265,8 @@ describe("the tfplugin6.Provider service", () => {
   });
 
   it("reports an unknown resource type as a diagnostic", async () => {
-    const req = new ProtoWriter().string(1, "test_nope").finish();
-    const [diagnostic] = readDiagnostics(
-      await call(serviceWith({}), "ValidateResourceConfig", req),
-      1,
-    );
+    const answer = await call(serviceWith({}), "ValidateResourceConfig", { typeName: "test_nope" });
+    const [diagnostic] = diagnosticsOf(answer.diagnostics);
     expect(diagnostic?.summary).toBe("Unknown resource type test_nope");
   });
 
@@ -304,28 +290,23 @@ describe("the tfplugin6.Provider service", () => {
 
   it("answers functions and moves without crashing", async () => {
     const service = serviceWith({});
-    expect((await call(service, "GetFunctions", new Uint8Array())).messages(1)).toEqual([]);
-    const move = await call(
-      service,
-      "MoveResourceState",
-      new ProtoWriter().string(5, "test_thing").finish(),
-    );
-    expect(readDiagnostics(move, 2)[0]?.severity).toBe("error");
+    expect((await call(service, "GetFunctions")).diagnostics).toEqual([]);
+    const move = await call(service, "MoveResourceState", { targetTypeName: "test_thing" });
+    expect(diagnosticsOf(move.diagnostics)[0]?.severity).toBe("error");
+    const called = await call(service, "CallFunction", { name: "nope" });
+    expect(called.error.text).toMatch(/no function named nope/);
   });
 
   it("keeps a refined unknown from the config in the plan", async () => {
     const refined = new Unknown(Uint8Array.from([0x81, 0x01, 0xc3]));
     const config = { id: null, name: refined, token: null };
-    const req = new ProtoWriter()
-      .string(1, "test_thing")
-      .message(2, dyn(null))
-      .message(3, dyn(config))
-      .message(4, dyn(config))
-      .finish();
-    const planned = state(await call(serviceWith({}), "PlanResourceChange", req), 1) as Record<
-      string,
-      Value
-    >;
+    const answer = await call(serviceWith({}), "PlanResourceChange", {
+      typeName: "test_thing",
+      priorState: dyn(null),
+      proposedNewState: dyn(config),
+      config: dyn(config),
+    });
+    const planned = state(answer.plannedState) as Record<string, Value>;
     expect((planned.name as Unknown).refinement).toEqual(refined.refinement);
   });
 });
