@@ -6,9 +6,17 @@
  * const noteSchema = schema({
  *   description: "A note.",
  *   attributes: {
- *     id: attr.string({ computed: true, useStateForUnknown: true, description: "Note id." }),
+ *     id: attr.string({
+ *       computed: true,
+ *       planModifiers: [planModifiers.useStateForUnknown()],
+ *       description: "Note id.",
+ *     }),
  *     text: attr.string({ required: true, validators: [lengthBetween(1, 200)], description: "Text." }),
- *     folder: attr.string({ optional: true, requiresReplace: true, description: "Folder." }),
+ *     folder: attr.string({
+ *       optional: true,
+ *       planModifiers: [planModifiers.requiresReplace()],
+ *       description: "Folder.",
+ *     }),
  *   },
  * });
  * const note = defineResource<typeof noteSchema, Client>({
@@ -82,6 +90,13 @@ export {
   type Mode,
   type ValueType,
 } from "./schema/attributes.js";
+export {
+  planModifiers,
+  mayReplace,
+  type PlanModifier,
+  type PlanModifierRequest,
+  type PlanModifierResponse,
+} from "./schema/plan-modifiers.js";
 export {
   schema,
   block,

@@ -4,6 +4,7 @@ import {
   createLogger,
   defineProvider,
   defineResource,
+  planModifiers,
   schema,
   type Logger,
   type Resource,
@@ -22,8 +23,16 @@ import {
 const thingSchema = schema({
   description: "A thing.",
   attributes: {
-    id: attr.string({ computed: true, useStateForUnknown: true, description: "Id." }),
-    name: attr.string({ required: true, requiresReplace: true, description: "Name." }),
+    id: attr.string({
+      computed: true,
+      planModifiers: [planModifiers.useStateForUnknown()],
+      description: "Id.",
+    }),
+    name: attr.string({
+      required: true,
+      planModifiers: [planModifiers.requiresReplace()],
+      description: "Name.",
+    }),
     token: attr.string({ optional: true, sensitive: true, description: "Token." }),
   },
 });

@@ -1,20 +1,32 @@
 import { planChange } from "../../../src/plugin/server/planning.js";
-import { attr, block, schema, types } from "../../../src/plugin/index.js";
+import { attr, block, planModifiers, schema, types } from "../../../src/plugin/index.js";
 import { UNKNOWN, Unknown, type Value } from "../../../src/plugin/values/value.js";
 
 const noteSchema = schema({
   description: "A note.",
   attributes: {
-    id: attr.string({ computed: true, useStateForUnknown: true, description: "Id." }),
+    id: attr.string({
+      computed: true,
+      planModifiers: [planModifiers.useStateForUnknown()],
+      description: "Id.",
+    }),
     text: attr.string({ required: true, description: "Text." }),
-    folder: attr.string({ optional: true, requiresReplace: true, description: "Folder." }),
+    folder: attr.string({
+      optional: true,
+      planModifiers: [planModifiers.requiresReplace()],
+      description: "Folder.",
+    }),
     priority: attr.number({ default: 1, description: "Priority." }),
     updated_at: attr.string({ computed: true, description: "Last update." }),
     password: attr.string({ optional: true, writeOnly: true, description: "Write-only." }),
     tags: attr.map(types.string, { optional: true, description: "Tags." }),
     owner: attr.single(
       {
-        name: attr.string({ required: true, requiresReplace: true, description: "Name." }),
+        name: attr.string({
+          required: true,
+          planModifiers: [planModifiers.requiresReplace()],
+          description: "Name.",
+        }),
         uid: attr.string({ computed: true, description: "Uid." }),
       },
       { optional: true, description: "Owner." },
@@ -24,7 +36,11 @@ const noteSchema = schema({
     rule: block.list({
       description: "Rules.",
       attributes: {
-        port: attr.number({ required: true, requiresReplace: true, description: "Port." }),
+        port: attr.number({
+          required: true,
+          planModifiers: [planModifiers.requiresReplace()],
+          description: "Port.",
+        }),
         rule_id: attr.string({ computed: true, description: "Rule id." }),
       },
     }),
@@ -160,5 +176,57 @@ describe("planning rules", () => {
       config: cfg,
     });
     expect(planned).toEqual(prior);
+  });
+});
+
+describe("plan modifiers", () => {
+  const tracked = schema({
+    description: "Tracked.",
+    attributes: {
+      name: attr.string({ required: true, description: "Name." }),
+      mode: attr.string({
+        optional: true,
+        planModifiers: [
+          planModifiers.requiresReplaceIf("Replaces unless renamed too.", ({ object }) => {
+            return object.config.name === object.state?.name;
+          }),
+        ],
+        description: "Mode.",
+      }),
+      seen_name: attr.string({
+        computed: true,
+        planModifiers: [
+          {
+            description: "Known at plan time: the configured name.",
+            modify: ({ object }, response) => void (response.plan = object.config.name ?? null),
+          },
+        ],
+        description: "Seen name.",
+      }),
+    },
+  });
+  const prior = { name: "a", mode: "x", seen_name: "a" };
+
+  it("each have a description", () => {
+    expect(planModifiers.useStateForUnknown().description).toMatch(/does not change/);
+    expect(planModifiers.requiresReplace().description).toBe("Changing it replaces the resource.");
+  });
+
+  it("see the whole object and ask for replacement on a condition", () => {
+    const config = { name: "a", mode: "y", seen_name: null };
+    const same = planChange(tracked, { prior, proposed: config, config });
+    expect(same.requiresReplace).toEqual([[{ attribute: "mode" }]]);
+    expect(same.planned).toEqual({ name: "a", mode: "y", seen_name: "a" });
+    const renamed = { name: "b", mode: "y", seen_name: null };
+    const other = planChange(tracked, { prior, proposed: renamed, config: renamed });
+    expect(other.requiresReplace).toEqual([]);
+    expect(other.planned).toEqual({ name: "b", mode: "y", seen_name: "b" });
+  });
+
+  it("never ask for replacement on create", () => {
+    const config = { name: "a", mode: "y", seen_name: null };
+    expect(planChange(tracked, { prior: null, proposed: config, config }).requiresReplace).toEqual(
+      [],
+    );
   });
 });
