@@ -92,6 +92,8 @@ export const planModifiers = {
 };
 
 /** True when one of the attribute's plan modifiers may replace the object on a change. */
-export function mayReplace(attribute: { readonly planModifiers: readonly PlanModifier[] }): boolean {
+export function mayReplace(attribute: {
+  readonly planModifiers: readonly PlanModifier[];
+}): boolean {
   return attribute.planModifiers.some((modifier) => modifier.replaces === true);
 }
