@@ -1,8 +1,14 @@
+// The byte level of bench/lib/plugin-msgpack-own.ts (the host's former hand-written codec).
 /**
  * MessagePack at the byte level: a writer and a reader for exactly the item kinds that Terraform's
  * value encoding uses (nil, bool, int, float, str, bin, array, map, ext).
  */
-import { BigNumber, exactDecimalOfNumber, isShortestExact, numberFromDecimal } from "./numbers.js";
+import {
+  BigNumber,
+  exactDecimalOfNumber,
+  isShortestExact,
+  numberFromDecimal,
+} from "../../src/plugin/values/numbers.js";
 
 /** True when the item starting with `head` is an extension (unknown values). */
 export function isExtension(head: number): boolean {

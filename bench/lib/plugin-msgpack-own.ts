@@ -1,3 +1,6 @@
+// bench:plugin's stand-in for src/plugin/values/msgpack.ts: the host's former hand-written
+// MessagePack codec, kept here so that the comparison that replaced it with @msgpack/msgpack can be
+// run again (docs/design/plugin-libraries.md).
 /**
  * Terraform's value encoding on the wire (cty over MessagePack), both directions, against a type.
  *
@@ -5,10 +8,16 @@
  * payload is kept byte-for-byte; a dynamic value is a two-element array of its type's JSON bytes
  * and its value. Numbers are ints, float64s, or decimal strings when a float64 cannot hold them.
  */
-import { ByteWriter, MsgpackReader, isExtension } from "./msgpack-bytes.js";
-import { BigNumber, canonicalDecimal, isShortestExact } from "./numbers.js";
-import { typeFromJson, typeToJson, type CtyType } from "./types.js";
-import { Dynamic, Unknown, emptyRecord, isRecord, type Value } from "./value.js";
+import { ByteWriter, MsgpackReader, isExtension } from "./plugin-msgpack-own-bytes.js";
+import { BigNumber, canonicalDecimal, isShortestExact } from "../../src/plugin/values/numbers.js";
+import { typeFromJson, typeToJson, type CtyType } from "../../src/plugin/values/types.js";
+import {
+  Dynamic,
+  Unknown,
+  emptyRecord,
+  isRecord,
+  type Value,
+} from "../../src/plugin/values/value.js";
 
 const UNKNOWN_EXTENSION = 0;
 const REFINED_UNKNOWN_EXTENSION = 12;

@@ -65,7 +65,8 @@ export async function serve<S extends Schema, D>(
   process.on("SIGINT", () => log.debug("ignoring SIGINT; Terraform sends StopProvider"));
   process.on("SIGTERM", () => exit(0));
 
-  const certificate = start.tls ? createServerCertificate() : undefined;
+  // Awaited, so that an asynchronous certificate maker can stand in for it (bench:plugin).
+  const certificate = start.tls ? await createServerCertificate() : undefined;
   const socketPath = join(directory, "plugin.sock");
   const listener = await listenSocket(socketPath);
   // Announce as soon as the socket is bound: Terraform dials while the transport (node:http2,
