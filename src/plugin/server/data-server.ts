@@ -116,14 +116,14 @@ export class DataServer {
   }
 
   /** RenewEphemeralResource. */
-  async renew(ephemeral: AnyEphemeral | undefined, request: PrivateRequest): Promise<RenewResult> {
+  async renew(ephemeral: AnyEphemeral, request: PrivateRequest): Promise<RenewResult> {
     const diagnostics = new Diagnostics();
     const response = {
       renewAt: undefined as Date | undefined,
       private: request.private,
       diagnostics,
     };
-    const renew = ephemeral?.renew?.bind(ephemeral);
+    const renew = ephemeral.renew?.bind(ephemeral);
     if (renew) {
       const context = requestContext(this.host, request.signal, {
         tf_ephemeral_resource_type: request.typeName,
@@ -137,12 +137,9 @@ export class DataServer {
   }
 
   /** CloseEphemeralResource. */
-  async close(
-    ephemeral: AnyEphemeral | undefined,
-    request: PrivateRequest,
-  ): Promise<readonly Diagnostic[]> {
+  async close(ephemeral: AnyEphemeral, request: PrivateRequest): Promise<readonly Diagnostic[]> {
     const diagnostics = new Diagnostics();
-    const close = ephemeral?.close?.bind(ephemeral);
+    const close = ephemeral.close?.bind(ephemeral);
     if (close) {
       const context = requestContext(this.host, request.signal, {
         tf_ephemeral_resource_type: request.typeName,
