@@ -9,6 +9,7 @@ export default tseslint.config(
       "cdktf.out/",
       "coverage/",
       "**/.gen/",
+      "src/plugin/proto/gen/",
       "**/terraform.d/",
       "bench/results.json",
       ".demo-state/",

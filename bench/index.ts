@@ -106,6 +106,9 @@ const perNode = [{ startup, plan: single }, ...elsewhere].map((figures, index) =
   ...figures,
   json: json[index]!,
 }));
+// The least a one-connection plan can cost: Terraform's own plan plus three bare Node.js starts
+// (one per provider process Terraform starts for a plan).
+const planFloorMs = 3 * startup.nodeMs + single.baselinePlanMs;
 const results = {
   startup_ms: round(startup.startupMs),
   node_ms: round(startup.nodeMs),
@@ -117,6 +120,8 @@ const results = {
   plan_ms: round(single.planMs),
   baseline_plan_ms: round(single.baselinePlanMs),
   plan_ratio: round(single.ratio),
+  plan_floor_ms: round(planFloorMs),
+  plan_floor_ratio: round(single.planMs / planFloorMs),
   scale: scale.map((f) => ({
     connections: f.connections,
     plan_ms: round(f.planMs),
@@ -211,6 +216,13 @@ const rows: string[][] = [
         ? goal(f.ratio <= GOALS.scaleRatio, `≤ ${GOALS.scaleRatio}`)
         : "",
   ]),
+  [
+    "  plan, 1 connection, vs its floor",
+    ms(single.planMs),
+    `${ms(planFloorMs)} 3 × node -e 0 + terraform_data`,
+    ratio(single.planMs / planFloorMs),
+    "",
+  ],
   ...scale.map((f) => [
     `  ${f.connections}: provider peak RSS, processes`,
     `${f.rssMb.toFixed(1)} MB`,

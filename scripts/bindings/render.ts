@@ -2,7 +2,7 @@
  * Renders one binding (a CDKTF class for the provider block, a resource or a data source) from
  * its schema, as TypeScript source. The text is formatted afterwards by `generate.ts`.
  */
-import type { Attribute, CtyType } from "../../src/plugin/index.js";
+import { mayReplace, type Attribute, type CtyType } from "../../src/plugin/index.js";
 import type { BindingSpec } from "./catalog.js";
 import { camelCase, className } from "./names.js";
 import { attributeGetter, inputMapping, objectListShape, type InputMapping } from "./types.js";
@@ -104,7 +104,7 @@ function traits(spec: BindingSpec, a: Attribute): string {
     a.mode === "required" ? "required" : a.mode === "computed" ? "computed" : "optional",
     ...(a.mode === "optional-computed" && a.default === undefined ? ["computed when not set"] : []),
     ...(a.sensitive ? ["sensitive"] : []),
-    ...(a.requiresReplace && spec.kind === "resource" ? ["changing it replaces the resource"] : []),
+    ...(mayReplace(a) && spec.kind === "resource" ? ["changing it replaces the resource"] : []),
     ...(a.deprecated !== undefined ? [`deprecated: ${a.deprecated}`] : []),
   ];
   return parts.join("; ");

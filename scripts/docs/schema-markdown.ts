@@ -43,7 +43,9 @@ function entry(name: string, attribute: Attribute, nestedAnchor: string | undefi
   if (attribute.default !== undefined && !/Default/.test(attribute.description)) {
     parts.push(`Default: \`${JSON.stringify(attribute.default)}\`.`);
   }
-  if (attribute.requiresReplace) parts.push("Changing it replaces the resource.");
+  for (const modifier of attribute.planModifiers) {
+    if (modifier.replaces) parts.push(sentence(modifier.description));
+  }
   if (nestedAnchor) parts.push(`(see [below for nested schema](#${nestedAnchor}))`);
   return `- \`${name}\` (${flags(attribute)}) ${parts.join(" ")}`;
 }

@@ -6,9 +6,17 @@
  * const noteSchema = schema({
  *   description: "A note.",
  *   attributes: {
- *     id: attr.string({ computed: true, useStateForUnknown: true, description: "Note id." }),
+ *     id: attr.string({
+ *       computed: true,
+ *       planModifiers: [planModifiers.useStateForUnknown()],
+ *       description: "Note id.",
+ *     }),
  *     text: attr.string({ required: true, validators: [lengthBetween(1, 200)], description: "Text." }),
- *     folder: attr.string({ optional: true, requiresReplace: true, description: "Folder." }),
+ *     folder: attr.string({
+ *       optional: true,
+ *       planModifiers: [planModifiers.requiresReplace()],
+ *       description: "Folder.",
+ *     }),
  *   },
  * });
  * const note = defineResource<typeof noteSchema, Client>({
@@ -83,6 +91,13 @@ export {
   type ValueType,
 } from "./schema/attributes.js";
 export {
+  planModifiers,
+  mayReplace,
+  type PlanModifier,
+  type PlanModifierRequest,
+  type PlanModifierResponse,
+} from "./schema/plan-modifiers.js";
+export {
   schema,
   block,
   type Schema,
@@ -109,7 +124,7 @@ export {
   type LogLevel,
   type LogFields,
 } from "./logging.js";
-export { redactBySchema } from "./framework/redaction.js";
+export { redactBySchema } from "./server/redaction.js";
 export { Unknown, UNKNOWN, Dynamic, isUnknown, isWhollyKnown, type Value } from "./values/value.js";
 export { BigNumber } from "./values/numbers.js";
 export type { CtyType } from "./values/types.js";

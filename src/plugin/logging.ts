@@ -3,7 +3,7 @@
  * `@level`, `@message`, `@module` and a `@timestamp` of exactly six fractional digits.
  *
  * Secrets never reach a line: wrap a field's value in {@link secret}, and log values described by
- * a schema only through `redactBySchema` (framework/redaction.ts), which masks sensitive attributes.
+ * a schema only through `redactBySchema` (server/redaction.ts), which masks sensitive attributes.
  */
 
 /** Log levels from most to least verbose. */

@@ -11,12 +11,20 @@ import { checkStartEnvironment, handshakeLine } from "./go-plugin/handshake.js";
 import { createLogger, logLevelFromEnv, type Logger } from "./logging.js";
 import type { Provider } from "./provider.js";
 import type { Schema } from "./schema/schema.js";
-import { createProviderService } from "./framework/provider-service.js";
+import {
+  GRPCBrokerDefinition,
+  GRPCControllerDefinition,
+  GRPCStdioDefinition,
+} from "./proto/gen/go-plugin.js";
+import { createProviderService } from "./rpc/provider-service.js";
 import { listenSocket, serveGrpc } from "./transport/grpc-server.js";
 
-const SHUTDOWN = "/plugin.GRPCController/Shutdown";
+const SHUTDOWN = `/${GRPCControllerDefinition.fullName}/${GRPCControllerDefinition.methods.shutdown.name}`;
 /** go-plugin streams that only need to stay open: stdout/stderr forwarding and the connection broker. */
-const HELD_STREAMS = new Set(["/plugin.GRPCStdio/StreamStdio", "/plugin.GRPCBroker/StartStream"]);
+const HELD_STREAMS = new Set([
+  `/${GRPCStdioDefinition.fullName}/${GRPCStdioDefinition.methods.streamStdio.name}`,
+  `/${GRPCBrokerDefinition.fullName}/${GRPCBrokerDefinition.methods.startStream.name}`,
+]);
 
 /** Seams for tests and tools; by default the real process is used. */
 export interface ServeOptions {
@@ -57,7 +65,8 @@ export async function serve<S extends Schema, D>(
   process.on("SIGINT", () => log.debug("ignoring SIGINT; Terraform sends StopProvider"));
   process.on("SIGTERM", () => exit(0));
 
-  const certificate = start.tls ? createServerCertificate() : undefined;
+  // Awaited, so that an asynchronous certificate maker can stand in for it (bench:plugin).
+  const certificate = start.tls ? await createServerCertificate() : undefined;
   const socketPath = join(directory, "plugin.sock");
   const listener = await listenSocket(socketPath);
   // Announce as soon as the socket is bound: Terraform dials while the transport (node:http2,

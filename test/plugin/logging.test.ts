@@ -1,4 +1,4 @@
-import { redactBySchema } from "../../src/plugin/framework/redaction.js";
+import { redactBySchema } from "../../src/plugin/server/redaction.js";
 import { attr, createLogger, logLevelFromEnv, schema, secret } from "../../src/plugin/index.js";
 
 const at = () => new Date("2024-05-06T07:08:09.123Z");

@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import { MAGIC_COOKIE_VALUE } from "../../src/plugin/go-plugin/handshake.js";
 import { attr, createLogger, defineProvider, schema, serve } from "../../src/plugin/index.js";
 import { frame, unframe } from "../../src/plugin/transport/grpc-server.js";
-import { ProtoFields } from "../../src/plugin/wire/protobuf.js";
+import { decodeMessage } from "./support/protocol.js";
 
 const provider = defineProvider({
   typeName: "demo",
@@ -68,7 +68,10 @@ describe("serve (go-plugin start, cleartext so a test can connect)", () => {
     const client = http2.connect("http://localhost", { path: socket } as never);
     const schemaAnswer = await unary(client, "/tfplugin6.Provider/GetProviderSchema");
     expect(schemaAnswer.status).toBe("0");
-    expect(new ProtoFields(schemaAnswer.body).message(6)?.bool(1)).toBe(true);
+    expect(
+      decodeMessage("tfplugin6.GetProviderSchema.Response", schemaAnswer.body).serverCapabilities
+        .planDestroy,
+    ).toBe(true);
     expect((await unary(client, "/plugin.GRPCController/Shutdown")).status).toBe("0");
     expect(await exit).toBe(0);
     client.close();

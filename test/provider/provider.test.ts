@@ -1,5 +1,5 @@
 import { Diagnostics, createLogger } from "../../src/plugin/index.js";
-import { validateConfig } from "../../src/plugin/framework/validation.js";
+import { validateConfig } from "../../src/plugin/server/validation.js";
 import { createAmazonAdsProvider, providerSchema } from "../../src/provider/provider.js";
 
 describe("the amazonads provider configuration", () => {

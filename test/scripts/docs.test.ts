@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { attr, schema, types } from "../../src/plugin/index.js";
+import { attr, planModifiers, schema, types } from "../../src/plugin/index.js";
 import { DOC_PAGES, renderDocs } from "../../scripts/docs/render.js";
 import { schemaMarkdown, typeName } from "../../scripts/docs/schema-markdown.js";
 
@@ -27,7 +27,11 @@ describe("the provider documentation", () => {
     const example = schema({
       description: "An example.",
       attributes: {
-        name: attr.string({ required: true, requiresReplace: true, description: "The name" }),
+        name: attr.string({
+          required: true,
+          planModifiers: [planModifiers.requiresReplace()],
+          description: "The name",
+        }),
         tags: attr.list(types.string, { optional: true, default: ["a"], description: "Tags." }),
         secret: attr.string({ computed: true, sensitive: true, description: "A secret." }),
         items: attr.list(types.object({ id: types.string, n: types.number }), {

@@ -4,7 +4,7 @@
  */
 import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { bundleProvider, type BundleResult } from "./bundle.js";
+import { bundleProvider, type BundleOptions, type BundleResult } from "./bundle.js";
 import { h1Hash } from "./dirhash.js";
 import { packageFileNames, type PackageFileNames } from "./package-files.js";
 import { cacheVariableFor, nodeVariableFor, renderShim } from "./shim.js";
@@ -27,6 +27,8 @@ export interface BuildPackageOptions {
   readonly minify?: boolean;
   /** Variable that turns the code cache off or moves it; default {@link cacheVariableFor}. */
   readonly cacheVariable?: string;
+  /** esbuild plugins for the program; see `BundleOptions.plugins`. */
+  readonly plugins?: BundleOptions["plugins"];
 }
 
 /** A built package. */
@@ -67,6 +69,7 @@ export async function buildProviderPackage(options: BuildPackageOptions): Promis
     },
     ...(options.rootDir !== undefined && { rootDir: options.rootDir }),
     ...(options.minify !== undefined && { minify: options.minify }),
+    ...(options.plugins !== undefined && { plugins: options.plugins }),
   });
   chmodSync(bundle.outFile, 0o644);
   const shim = join(dir, files.executable);

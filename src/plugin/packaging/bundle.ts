@@ -16,7 +16,7 @@
  * bundle's own location, so code using them keeps working, relative to the bundle instead of the
  * source file (files read that way must be shipped beside the bundle).
  */
-import { build, type Metafile } from "esbuild";
+import { build, type Metafile, type Plugin } from "esbuild";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -41,6 +41,8 @@ export interface BundleOptions {
   readonly minify?: boolean;
   /** Put the program behind the launcher (CommonJS only); default: a plain bundle. */
   readonly launcher?: LauncherOptions;
+  /** esbuild plugins for the program (benchmarks use one to swap a module for an alternative). */
+  readonly plugins?: readonly Plugin[];
 }
 
 /** How the launcher introduces itself; see `launcher.ts`. */
@@ -114,6 +116,7 @@ export async function bundleProvider(options: BundleOptions): Promise<BundleResu
         : {},
     metafile: true,
     logLevel: "silent",
+    plugins: [...(options.plugins ?? [])],
   });
   const program = result.outputFiles?.[0]?.text ?? "";
   if (options.launcher) refuseDynamicImports(result.metafile);

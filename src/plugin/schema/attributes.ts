@@ -4,11 +4,16 @@
  *
  * @example
  * const text = attr.string({ required: true, description: "The note's text." });
- * const id = attr.string({ computed: true, useStateForUnknown: true, description: "Note id." });
+ * const id = attr.string({
+ *   computed: true,
+ *   planModifiers: [planModifiers.useStateForUnknown()],
+ *   description: "Note id.",
+ * });
  */
 import type { BigNumber } from "../values/numbers.js";
 import type { CtyType } from "../values/types.js";
 import type { Dynamic } from "../values/value.js";
+import type { PlanModifier } from "./plan-modifiers.js";
 import type { Validator } from "./validators.js";
 
 /**
@@ -88,10 +93,8 @@ export interface Attribute<T = unknown, M extends Mode = Mode> {
   readonly deprecated?: string;
   /** Checks run on known, non-null configured values. */
   readonly validators: readonly Validator<T>[];
-  /** A change of this attribute replaces the resource. */
-  readonly requiresReplace: boolean;
-  /** On update, keep the prior value instead of planning "known after apply". */
-  readonly useStateForUnknown: boolean;
+  /** Adjust the attribute's plan after the planning rules (keep state, require replacement …). */
+  readonly planModifiers: readonly PlanModifier[];
   /** Value planned when the configuration leaves the attribute null. */
   readonly default?: T;
   /** True when numbers inside may be {@link BigNumber}s; otherwise validation rejects them. */
@@ -123,10 +126,8 @@ export interface AttributeOptions<T> {
   readonly deprecated?: string;
   /** Value checks, each with a message. */
   readonly validators?: readonly Validator<T>[];
-  /** A change replaces the resource instead of updating it. */
-  readonly requiresReplace?: boolean;
-  /** Keep the prior value on update rather than "known after apply" (computed attributes). */
-  readonly useStateForUnknown?: boolean;
+  /** Plan modifiers, run in order after the planning rules (see `planModifiers`). */
+  readonly planModifiers?: readonly PlanModifier[];
   /** Planned when the configuration leaves it null; implies optional + computed. */
   readonly default?: T;
 }
@@ -175,8 +176,7 @@ function define<T, O extends AttributeOptions<T>>(
     writeOnly: options.writeOnly ?? false,
     ...(options.deprecated !== undefined ? { deprecated: options.deprecated } : {}),
     validators: options.validators ?? [],
-    requiresReplace: options.requiresReplace ?? false,
-    useStateForUnknown: options.useStateForUnknown ?? false,
+    planModifiers: options.planModifiers ?? [],
     ...(hasDefault ? { default: options.default } : {}),
   };
 }

@@ -6,7 +6,11 @@
  * const noteSchema = schema({
  *   description: "A note kept in a file.",
  *   attributes: {
- *     id: attr.string({ computed: true, useStateForUnknown: true, description: "Note id." }),
+ *     id: attr.string({
+ *       computed: true,
+ *       planModifiers: [planModifiers.useStateForUnknown()],
+ *       description: "Note id.",
+ *     }),
  *     text: attr.string({ required: true, description: "The note's text." }),
  *   },
  * });

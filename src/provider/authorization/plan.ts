@@ -2,15 +2,13 @@
  * Planning `amazonads_authorization`.
  *
  * - Creating with no grant source fails on `authorization_code`, showing the consent URL.
- * - Another provider client id, a new authorization code or refresh token, or a credentials file
- *   now holding another refresh token replaces the grant.
- * - Removing a code that was redeemed, or its redirect URI or verifier, keeps the grant: the code
- *   cannot be used again anyway, and users should not have to keep a spent code in their config.
+ * - Another provider client id, or a credentials file now holding another refresh token, replaces
+ *   the grant. (A new code or refresh token in the configuration replaces it through the schema's
+ *   plan modifiers.)
  */
 import {
   UNKNOWN,
   attributePath,
-  isUnknown,
   type Diagnostics,
   type ModifyPlanRequest,
   type ModifyPlanResponse,
@@ -24,17 +22,6 @@ import type { authorizationSchema } from "./schema.js";
 
 type Request = ModifyPlanRequest<typeof authorizationSchema, ProviderData>;
 type Response = ModifyPlanResponse<typeof authorizationSchema>;
-
-// Attributes that only matter when a code is redeemed.
-const CODE_INPUTS = ["authorization_code", "redirect_uri", "code_verifier"];
-
-// Computed values an in-place update keeps (the framework plans them unknown on any change).
-const KEPT_ON_UPDATE = [
-  "access_token",
-  "access_token_expires_at",
-  "granted_at",
-  "refresh_token_expires_at",
-] as const;
 
 /** Adjusts the framework's plan of an `amazonads_authorization`. */
 export async function planAuthorization(req: Request, resp: Response): Promise<void> {
@@ -63,10 +50,6 @@ export async function planAuthorization(req: Request, resp: Response): Promise<v
     return;
   }
 
-  const code = config.authorization_code;
-  const newCode = code !== null && (isUnknown(code) || code !== prior.authorization_code);
-  if (!newCode) dropReplacement(resp, CODE_INPUTS);
-
   if (typeof clientId === "string" && clientId !== prior.client_id) {
     plan.client_id = clientId;
     resp.requiresReplace.push(attributePath("client_id"));
@@ -86,10 +69,6 @@ export async function planAuthorization(req: Request, resp: Response): Promise<v
       req.log.debug("the credentials file holds another refresh token: the grant will be replaced");
     }
   }
-
-  if (resp.requiresReplace.length === 0) {
-    for (const name of KEPT_ON_UPDATE) plan[name] = prior[name];
-  }
 }
 
 function noGrantSource(config: NonNullable<Request["config"]>): boolean {
@@ -98,13 +77,6 @@ function noGrantSource(config: NonNullable<Request["config"]>): boolean {
     config.refresh_token === null &&
     config.credentials_file === null
   );
-}
-
-function dropReplacement(resp: Response, names: readonly string[]): void {
-  const keep = resp.requiresReplace.filter(
-    (path) => !(path.length === 1 && "attribute" in path[0]! && names.includes(path[0].attribute)),
-  );
-  resp.requiresReplace.splice(0, resp.requiresReplace.length, ...keep);
 }
 
 function missingGrant(data: ProviderData, redirect: unknown, diagnostics: Diagnostics): void {

@@ -2,8 +2,9 @@
  * `amazonads_authorization`: an authorization grant (Amazon's steps 1 and 2). An authorization code
  * is redeemed exactly once, at create; the resulting refresh token lives in state from then on.
  */
-import { attr, schema } from "../../plugin/index.js";
+import { attr, planModifiers, schema } from "../../plugin/index.js";
 import { nonEmpty, redirectUriFormat } from "../validators.js";
+import { replacedWithNewCode } from "./plan-modifiers.js";
 
 /** Schema of `amazonads_authorization`. */
 export const authorizationSchema = schema({
@@ -15,14 +16,14 @@ export const authorizationSchema = schema({
   attributes: {
     id: attr.string({
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [planModifiers.useStateForUnknown()],
       description:
         "Identifies the grant without revealing it: `grant-` and 16 hex digits of a SHA-256 over the client id and refresh token.",
     }),
     authorization_code: attr.string({
       optional: true,
       sensitive: true,
-      requiresReplace: true,
+      planModifiers: [replacedWithNewCode],
       validators: [nonEmpty],
       description:
         "An authorization code from the consent redirect. Valid 5 minutes and redeemable once: it is " +
@@ -30,7 +31,7 @@ export const authorizationSchema = schema({
     }),
     redirect_uri: attr.string({
       optional: true,
-      requiresReplace: true,
+      planModifiers: [replacedWithNewCode],
       validators: [redirectUriFormat],
       description:
         "The redirect URI used at consent; required with `authorization_code` (Amazon checks they are equal).",
@@ -38,7 +39,7 @@ export const authorizationSchema = schema({
     code_verifier: attr.string({
       optional: true,
       sensitive: true,
-      requiresReplace: true,
+      planModifiers: [replacedWithNewCode],
       validators: [nonEmpty],
       description: "The PKCE code verifier, when the consent URL carried a code challenge.",
     }),
@@ -46,8 +47,7 @@ export const authorizationSchema = schema({
       optional: true,
       computed: true,
       sensitive: true,
-      requiresReplace: true,
-      useStateForUnknown: true,
+      planModifiers: [planModifiers.useStateForUnknown(), planModifiers.requiresReplace()],
       validators: [nonEmpty],
       description:
         "The grant's refresh token. Set it to adopt an existing grant; otherwise it is computed from " +
@@ -62,30 +62,32 @@ export const authorizationSchema = schema({
     }),
     client_id: attr.string({
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [planModifiers.useStateForUnknown()],
       description:
         "The LwA client id the grant belongs to. Configuring the provider with another client id replaces the grant.",
     }),
     access_token: attr.string({
       computed: true,
+      planModifiers: [planModifiers.useStateForUnknown()],
       sensitive: true,
       description:
         "A current access token (valid 60 minutes from issue; renewed by plans near expiry).",
     }),
     access_token_expires_at: attr.string({
       computed: true,
+      planModifiers: [planModifiers.useStateForUnknown()],
       description: "When `access_token` expires (RFC 3339).",
     }),
     granted_at: attr.string({
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [planModifiers.useStateForUnknown()],
       description:
         "When the grant was made (RFC 3339): the code exchange, the login recorded in the credentials " +
         "file, or, for an adopted refresh token, the adoption.",
     }),
     refresh_token_expires_at: attr.string({
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [planModifiers.useStateForUnknown()],
       description:
         "An estimate of when the refresh token stops working (RFC 3339): 365 days after consent for " +
         "grants made from 2026-07-01, as Amazon announced; null for older grants, which last until revoked.",

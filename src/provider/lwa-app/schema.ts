@@ -2,7 +2,7 @@
  * `amazonads_lwa_app`: the Login with Amazon client application the provider is configured with,
  * verified against Amazon, and the consent URL users open to grant access.
  */
-import { attr, schema, types } from "../../plugin/index.js";
+import { attr, planModifiers, schema, types } from "../../plugin/index.js";
 import { redirectUriFormat, scopesFormat } from "../validators.js";
 
 /** The redirect URI `cdktf-amazon-ads login` listens on by default. */
@@ -20,12 +20,12 @@ export const lwaAppSchema = schema({
   attributes: {
     id: attr.string({
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [planModifiers.useStateForUnknown()],
       description: "The client id (an application has no other identifier).",
     }),
     client_id: attr.string({
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [planModifiers.useStateForUnknown()],
       description:
         "The verified LwA client id, from the provider configuration. A different client id replaces the resource.",
     }),

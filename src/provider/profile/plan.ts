@@ -1,12 +1,10 @@
 /**
- * Planning `amazonads_profile`: a change of a selector, a filter or the refresh token re-selects
- * the profile in place, so every value the configuration does not set becomes "known after apply";
- * a country code Amazon has not documented gets a warning (the provider's region is searched).
+ * Planning `amazonads_profile`: a country code Amazon has not documented gets a warning (the
+ * provider's region is searched). Re-selection on a changed selector is the schema's plan modifier
+ * (`plan-modifiers.ts`).
  */
 import {
-  UNKNOWN,
   attributePath,
-  isUnknown,
   type ModifyPlanRequest,
   type ModifyPlanResponse,
 } from "../../plugin/index.js";
@@ -16,34 +14,6 @@ import type { profileSchema } from "./schema.js";
 
 type Request = ModifyPlanRequest<typeof profileSchema, ProviderData>;
 type Response = ModifyPlanResponse<typeof profileSchema>;
-
-/** Inputs whose change means selecting again. */
-export const SELECTION_INPUTS = [
-  "refresh_token",
-  "profile_id",
-  "country_code",
-  "marketplace_id",
-  "account_name",
-  "account_type",
-  "access_level",
-  "api_program",
-] as const;
-
-/** Attributes that come from the selected profile when the configuration leaves them unset. */
-export const FROM_PROFILE = [
-  "id",
-  "profile_id",
-  "country_code",
-  "marketplace_id",
-  "account_name",
-  "account_type",
-  "account_id",
-  "account_sub_type",
-  "currency_code",
-  "timezone",
-  "region",
-  "api_url",
-] as const;
 
 /** Adjusts the framework's plan of an `amazonads_profile`. */
 export function planProfile(req: Request, resp: Response): void {
@@ -59,16 +29,5 @@ export function planProfile(req: Request, resp: Response): void {
         `marketplace there, this is fine; otherwise check the code (the United Kingdom is "UK").`,
       attributePath("country_code"),
     );
-  }
-  const prior = req.state;
-  if (prior === null) return;
-  const changed = SELECTION_INPUTS.filter((name) => {
-    const value = plan[name];
-    return isUnknown(value) || value !== prior[name];
-  });
-  if (changed.length === 0) return;
-  req.log.debug("selection changed: the profile is selected again", { changed });
-  for (const name of FROM_PROFILE) {
-    if (name === "id" || config[name as keyof typeof config] === null) plan[name] = UNKNOWN;
   }
 }

@@ -2,6 +2,7 @@
  * `amazonads_profile`: the one advertising profile (Amazon's step 3) that the selectors match.
  */
 import { attr, schema } from "../../plugin/index.js";
+import { keptUntilSelectedAgain } from "./plan-modifiers.js";
 import {
   accessLevelFormat,
   accountTypeFormat,
@@ -24,7 +25,7 @@ export const profileSchema = schema({
   attributes: {
     id: attr.string({
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [keptUntilSelectedAgain],
       description: "The profile id.",
     }),
     refresh_token: attr.string({
@@ -37,7 +38,7 @@ export const profileSchema = schema({
     profile_id: attr.string({
       optional: true,
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [keptUntilSelectedAgain],
       validators: [profileIdFormat],
       description: selector(
         "The profile id, as a string (ids can exceed 2^53, more than a number holds exactly).",
@@ -46,7 +47,7 @@ export const profileSchema = schema({
     country_code: attr.string({
       optional: true,
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [keptUntilSelectedAgain],
       validators: [countryCodeFormat],
       description: selector(
         "The marketplace country code (US, CA, UK — not GB —, DE, JP …). When set, the profile is looked up in that country's region.",
@@ -55,21 +56,21 @@ export const profileSchema = schema({
     marketplace_id: attr.string({
       optional: true,
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [keptUntilSelectedAgain],
       validators: [marketplaceIdFormat],
       description: selector("The marketplace id (ATVPDKIKX0DER for the US …)."),
     }),
     account_name: attr.string({
       optional: true,
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [keptUntilSelectedAgain],
       validators: [nonEmpty],
       description: selector("The account name, matched exactly."),
     }),
     account_type: attr.string({
       optional: true,
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [keptUntilSelectedAgain],
       validators: [accountTypeFormat],
       description: selector(
         "The account type: seller, vendor or agency (agency profiles cannot run sponsored ads themselves).",
@@ -91,32 +92,32 @@ export const profileSchema = schema({
     }),
     account_id: attr.string({
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [keptUntilSelectedAgain],
       description: "The account id (`accountInfo.id`).",
     }),
     account_sub_type: attr.string({
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [keptUntilSelectedAgain],
       description: "The account sub-type when Amazon gives one (KDP_AUTHOR, AMAZON_ATTRIBUTION …).",
     }),
     currency_code: attr.string({
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [keptUntilSelectedAgain],
       description: "The profile's currency (USD, EUR …).",
     }),
     timezone: attr.string({
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [keptUntilSelectedAgain],
       description: "The profile's time zone (America/Los_Angeles …).",
     }),
     region: attr.string({
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [keptUntilSelectedAgain],
       description: "The Amazon Ads region whose API host serves the profile: NA, EU or FE.",
     }),
     api_url: attr.string({
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [keptUntilSelectedAgain],
       description: "The Amazon Ads API URL to call for this profile.",
     }),
   },

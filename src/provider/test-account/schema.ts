@@ -1,7 +1,7 @@
 /**
  * `amazonads_test_account`: an Amazon Ads test account (Amazon's sandbox since 2022).
  */
-import { attr, oneOf, schema } from "../../plugin/index.js";
+import { attr, oneOf, planModifiers, schema } from "../../plugin/index.js";
 import { countryCodeFormat, nonEmpty } from "../validators.js";
 
 /** Schema of `amazonads_test_account`. */
@@ -14,7 +14,7 @@ export const testAccountSchema = schema({
   attributes: {
     id: attr.string({
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [planModifiers.useStateForUnknown()],
       description: "The test account's id (`ENTITY…` or `A…`).",
     }),
     // Not requiresReplace: a renewed grant (new code, re-consent after a revocation) must not ask
@@ -29,19 +29,19 @@ export const testAccountSchema = schema({
     }),
     country_code: attr.string({
       required: true,
-      requiresReplace: true,
+      planModifiers: [planModifiers.requiresReplace()],
       validators: [countryCodeFormat],
       description: "The marketplace country (US, UK, DE …).",
     }),
     account_type: attr.string({
       required: true,
-      requiresReplace: true,
+      planModifiers: [planModifiers.requiresReplace()],
       validators: [oneOf("VENDOR", "AUTHOR")],
       description: "VENDOR or AUTHOR (one AUTHOR account per user and marketplace).",
     }),
     vendor_code: attr.string({
       optional: true,
-      requiresReplace: true,
+      planModifiers: [planModifiers.requiresReplace()],
       validators: [nonEmpty],
       description:
         "The vendor code for a VENDOR account (accountMetaData.vendorCode); required when " +
@@ -49,7 +49,7 @@ export const testAccountSchema = schema({
     }),
     request_id: attr.string({
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [planModifiers.useStateForUnknown()],
       description: "Amazon's id of the creation request.",
     }),
     status: attr.string({
@@ -58,7 +58,7 @@ export const testAccountSchema = schema({
     }),
     profile_id: attr.string({
       computed: true,
-      useStateForUnknown: true,
+      planModifiers: [planModifiers.useStateForUnknown()],
       description:
         "The id of the advertising profile Amazon made for the account, as a string, once it appears.",
     }),

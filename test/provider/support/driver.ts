@@ -1,32 +1,24 @@
 /**
- * Drives the amazonads handlers the way Terraform's RPCs do, in process: validate, plan (the
- * framework's planning rules, then `modifyPlan`), apply (create/update/delete, held to the plan),
- * read, import. Values are plain objects; an attribute left out of a config is null.
+ * Drives the amazonads provider the way Terraform's RPCs do, in process, through the plugin's
+ * server layer (the same code the RPCs call, on decoded values): validate, plan, apply, read,
+ * import, data sources and ephemeral resources. What Terraform itself computes before an RPC (the
+ * proposed new state) is done here; everything the provider does is the server's. Values are plain
+ * objects; an attribute left out of a config is null.
  */
-import { planChange } from "../../../src/plugin/framework/planning.js";
-import { reconcileWithPlan } from "../../../src/plugin/framework/consistency.js";
-import { validateConfig } from "../../../src/plugin/framework/validation.js";
 import {
-  Diagnostics,
   createLogger,
   formatPath,
-  type AttributePath,
-  type DataSource,
   type Diagnostic,
-  type EphemeralResource,
   type Logger,
   type Provider,
-  type Resource,
   type Schema,
   type Value,
 } from "../../../src/plugin/index.js";
-import { nullObject } from "../../../src/plugin/framework/resource-rpcs.js";
-import { cloneValue } from "../../../src/plugin/framework/shape.js";
-import { isWhollyKnown } from "../../../src/plugin/values/value.js";
+import { ProviderServer, type Lookup } from "../../../src/plugin/server/provider-server.js";
+import { nullObject } from "../../../src/plugin/server/resource-server.js";
 import type { ProviderData } from "../../../src/provider/provider-data.js";
 import type { providerSchema } from "../../../src/provider/provider.js";
 
-type AnyResource = Resource<Schema, ProviderData>;
 type Row = Record<string, Value>;
 
 /** Lines logged by handlers, as JSON text, for leak checks. */
@@ -50,9 +42,9 @@ export interface SeenDiagnostic {
   readonly attribute: string | undefined;
 }
 
-function seen(diagnostics: Diagnostics): SeenDiagnostic[] {
-  shown.push(...diagnostics.all().map((d) => JSON.stringify(d)));
-  return diagnostics.all().map((d) => ({
+function seen(diagnostics: readonly Diagnostic[]): SeenDiagnostic[] {
+  shown.push(...diagnostics.map((d) => JSON.stringify(d)));
+  return diagnostics.map((d) => ({
     severity: d.severity,
     summary: d.summary,
     detail: d.detail,
@@ -91,10 +83,10 @@ export interface StateResult {
   readonly diagnostics: SeenDiagnostic[];
 }
 
-/** Handler calls against one configured provider. */
+/** Server calls against one configured provider. */
 export class Driver {
   private constructor(
-    private readonly provider: Provider<typeof providerSchema, ProviderData>,
+    private readonly server: ProviderServer<ProviderData>,
     readonly data: ProviderData,
   ) {}
 
@@ -103,47 +95,31 @@ export class Driver {
     provider: Provider<typeof providerSchema, ProviderData>,
     block: Row = {},
   ): Promise<Driver> {
-    const diagnostics = new Diagnostics();
-    const response = { providerData: undefined as ProviderData | undefined, diagnostics };
-    await provider.configure?.(
-      {
-        config: fill(provider.schema, block) as never,
-        terraformVersion: "1.11.4",
-        log: testLog,
-        signal: new AbortController().signal,
-      },
-      response,
+    const server = new ProviderServer(
+      provider as unknown as Provider<Schema, ProviderData>,
+      testLog,
     );
-    if (!response.providerData || diagnostics.hasErrors()) {
+    const diagnostics = await server.configureProvider({
+      config: fill(provider.schema, block),
+      terraformVersion: "1.11.4",
+      signal: new AbortController().signal,
+    });
+    const data = server.providerData;
+    if (!data || diagnostics.some((d) => d.severity === "error")) {
       throw new Error(`configure failed: ${JSON.stringify(seen(diagnostics))}`);
     }
-    return new Driver(provider, response.providerData);
+    return new Driver(server, data);
   }
 
-  private resource(type: string): AnyResource {
-    const resource = this.provider.resources?.[type];
-    if (!resource) throw new Error(`no resource ${type}`);
-    return resource;
-  }
-
-  private context(signal?: AbortSignal) {
-    return {
-      providerData: this.data,
-      log: testLog,
-      signal: signal ?? new AbortController().signal,
-    };
+  private resource(type: string) {
+    return found(this.server.resource(type), type);
   }
 
   /** ValidateResourceConfig: schema checks, then the handler's. */
   async validate(type: string, config: Row): Promise<SeenDiagnostic[]> {
     const resource = this.resource(type);
-    const diagnostics = new Diagnostics();
-    const value = fill(resource.schema, config);
-    validateConfig(resource.schema, value, diagnostics);
-    if (!diagnostics.hasErrors()) {
-      await resource.validateConfig?.({ config: value as never, log: testLog }, { diagnostics });
-    }
-    return seen(diagnostics);
+    const request = { typeName: type, config: fill(resource.schema, config), signal: live() };
+    return seen(await this.server.validate(resource, request));
   }
 
   /** PlanResourceChange for a create (prior null), update, or destroy (config null). */
@@ -156,34 +132,26 @@ export class Driver {
     const resource = this.resource(type);
     const schema = resource.schema;
     const filled = config === null ? null : fill(schema, config);
-    const framework =
-      filled === null
-        ? { planned: null, requiresReplace: [] as AttributePath[] }
-        : planChange(schema, {
-            prior,
-            proposed: proposedNew(schema, filled, prior),
-            config: filled,
-          });
-    const diagnostics = new Diagnostics();
-    const response = {
-      plan: framework.planned,
-      requiresReplace: framework.requiresReplace,
+    const result = await this.server.resources.plan(resource, {
+      typeName: type,
+      prior,
+      proposed: filled === null ? null : proposedNew(schema, filled, prior),
+      config: filled,
       private: priorPrivate,
-      diagnostics,
-    };
-    await resource.modifyPlan?.(
-      { ...this.context(), config: filled as never, state: prior as never, private: priorPrivate },
-      response as never,
-    );
+      signal: live(),
+    });
     return {
-      planned: response.plan as Row | null,
-      requiresReplace: response.requiresReplace.map(formatPath),
-      private: response.private,
-      diagnostics: seen(diagnostics),
+      planned: result.planned as Row | null,
+      requiresReplace: result.requiresReplace.map(formatPath),
+      private: result.private,
+      diagnostics: seen(result.diagnostics),
     };
   }
 
-  /** ApplyResourceChange: create, update or delete, with the result held to the plan. */
+  /**
+   * ApplyResourceChange: create, update or delete, with the result held to the plan. A handler
+   * that breaks its plan fails the test here rather than passing as an error diagnostic.
+   */
   async apply(
     type: string,
     planned: Row | null,
@@ -192,45 +160,20 @@ export class Driver {
     options: { private?: Uint8Array; signal?: AbortSignal } = {},
   ): Promise<StateResult> {
     const resource = this.resource(type);
-    const diagnostics = new Diagnostics();
-    const context = this.context(options.signal);
-    if (planned === null) {
-      await resource.delete(
-        { ...context, state: prior as never, private: options.private },
-        {
-          diagnostics,
-        },
-      );
-      return {
-        state: diagnostics.hasErrors() ? prior : null,
-        private: undefined,
-        diagnostics: seen(diagnostics),
-      };
-    }
-    const response = { state: cloneValue(planned), private: options.private, diagnostics };
-    const request = {
-      ...context,
-      config: fill(resource.schema, config ?? {}) as never,
-      plan: planned as never,
+    const result = await this.server.resources.apply(resource, {
+      typeName: type,
+      prior,
+      planned,
+      config: config === null ? null : fill(resource.schema, config),
       private: options.private,
-    };
-    if (prior === null) await resource.create(request, response as never);
-    else await resource.update({ ...request, state: prior as never }, response as never);
-    let state = response.state as Row | null;
-    if (diagnostics.hasErrors()) {
-      // As the framework does: a failed handler's state counts only when it is complete.
-      if (state === null || !isWhollyKnown(state)) state = prior;
-    } else {
-      const { value, problems } = reconcileWithPlan(resource.schema.type, planned, state);
-      if (problems.length > 0) {
-        throw new Error(`handler broke its plan at ${problems.map((p) => formatPath(p.path))}`);
-      }
-      state = value as Row;
-    }
-    return { state, private: response.private, diagnostics: seen(diagnostics) };
+      signal: options.signal ?? live(),
+    });
+    const broken = result.diagnostics.filter((d) => d.summary.startsWith("Provider bug"));
+    if (broken.length > 0) throw new Error(`handler broke its plan: ${JSON.stringify(broken)}`);
+    return stateResult(result);
   }
 
-  /** Plan then apply a create; throws with the diagnostics when planning fails. */
+  /** Plan then apply a create; returns the plan's diagnostics when planning fails. */
   async create(type: string, config: Row, signal?: AbortSignal): Promise<StateResult> {
     const plan = await this.plan(type, config);
     if (plan.diagnostics.some((d) => d.severity === "error")) {
@@ -246,99 +189,89 @@ export class Driver {
   /** ReadResource. */
   async read(type: string, state: Row, priv?: Uint8Array): Promise<StateResult> {
     const resource = this.resource(type);
-    const diagnostics = new Diagnostics();
-    const response = { state: cloneValue(state), private: priv, diagnostics };
-    await resource.read(
-      { ...this.context(), state: state as never, private: priv },
-      response as never,
-    );
-    return {
-      state: diagnostics.hasErrors() ? state : (response.state as Row | null),
-      private: response.private,
-      diagnostics: seen(diagnostics),
-    };
+    const request = { typeName: type, state, private: priv, signal: live() };
+    return stateResult(await this.server.resources.read(resource, request));
   }
 
   /** ImportResourceState. */
   async import(type: string, id: string): Promise<StateResult> {
     const resource = this.resource(type);
-    const diagnostics = new Diagnostics();
-    const response = { state: nullObject(resource.schema), private: undefined, diagnostics };
-    await resource.importState?.({ ...this.context(), id }, response as never);
-    return {
-      state: diagnostics.hasErrors() ? null : (response.state as Row),
-      private: response.private,
-      diagnostics: seen(diagnostics),
-    };
+    const request = { typeName: type, id, signal: live() };
+    return stateResult(await this.server.resources.importState(resource, request));
   }
 
   /** ReadDataSource. */
   async readData(type: string, config: Row): Promise<StateResult> {
-    const dataSource = this.provider.dataSources?.[type] as DataSource<Schema, ProviderData>;
-    const diagnostics = new Diagnostics();
+    const dataSource = found(this.server.dataSource(type), type);
     const filled = fill(dataSource.schema, config);
-    const planned = planChange(dataSource.schema, { prior: null, proposed: filled, config: filled })
-      .planned as Row;
-    const response = { state: cloneValue(planned), diagnostics };
-    await dataSource.read({ ...this.context(), config: filled as never }, response as never);
+    const result = await this.server.data.read(dataSource, {
+      typeName: type,
+      config: filled,
+      signal: live(),
+    });
     return {
-      state: diagnostics.hasErrors() ? null : (response.state as Row),
+      state: (result.state ?? null) as Row | null,
       private: undefined,
-      diagnostics: seen(diagnostics),
+      diagnostics: seen(result.diagnostics),
     };
   }
 
-  /** The ephemeral resource's handlers, with this driver's context. */
+  /** The ephemeral resource's operations. */
   ephemeral(type: string) {
-    const ephemeral = this.provider.ephemeralResources?.[type] as EphemeralResource<
-      Schema,
-      ProviderData
-    >;
-    const context = () => this.context();
+    const ephemeral = found(this.server.ephemeral(type), type);
+    const data = this.server.data;
     return {
       /** ValidateEphemeralResourceConfig: schema checks, then the handler's. */
       validate: async (config: Row) => {
-        const diagnostics = new Diagnostics();
-        const value = fill(ephemeral.schema, config);
-        validateConfig(ephemeral.schema, value, diagnostics);
-        if (!diagnostics.hasErrors()) {
-          await ephemeral.validateConfig?.(
-            { config: value as never, log: testLog },
-            { diagnostics },
-          );
-        }
-        return seen(diagnostics);
+        const request = { typeName: type, config: fill(ephemeral.schema, config), signal: live() };
+        return seen(await this.server.validate(ephemeral, request));
       },
       open: async (config: Row) => {
-        const diagnostics = new Diagnostics();
         const filled = fill(ephemeral.schema, config);
-        const planned = planChange(ephemeral.schema, {
-          prior: null,
-          proposed: filled,
+        const result = await data.open(ephemeral, {
+          typeName: type,
           config: filled,
-        }).planned as Row;
-        const response = {
-          result: cloneValue(planned),
-          renewAt: undefined as Date | undefined,
-          private: undefined as Uint8Array | undefined,
-          diagnostics,
+          signal: live(),
+        });
+        return {
+          ...result,
+          result: result.result as Row | undefined,
+          diagnostics: seen(result.diagnostics),
         };
-        await ephemeral.open({ ...context(), config: filled as never }, response as never);
-        return { ...response, diagnostics: seen(diagnostics) };
       },
       renew: async (priv: Uint8Array | undefined) => {
-        const diagnostics = new Diagnostics();
-        const response = { renewAt: undefined as Date | undefined, private: priv, diagnostics };
-        await ephemeral.renew?.({ ...context(), private: priv }, response);
-        return { ...response, diagnostics: seen(diagnostics) };
+        const result = await data.renew(ephemeral, {
+          typeName: type,
+          private: priv,
+          signal: live(),
+        });
+        return { ...result, diagnostics: seen(result.diagnostics) };
       },
-      close: async (priv: Uint8Array | undefined) => {
-        const diagnostics = new Diagnostics();
-        await ephemeral.close?.({ ...context(), private: priv }, { diagnostics });
-        return seen(diagnostics);
-      },
+      close: async (priv: Uint8Array | undefined) =>
+        seen(await data.close(ephemeral, { typeName: type, private: priv, signal: live() })),
     };
   }
+}
+
+function found<T>(lookup: Lookup<T>, type: string): T {
+  if (!lookup.found) throw new Error(`no type ${type}: ${JSON.stringify(lookup.diagnostics)}`);
+  return lookup.found;
+}
+
+function live(): AbortSignal {
+  return new AbortController().signal;
+}
+
+function stateResult(result: {
+  state: Value | undefined;
+  private: Uint8Array | undefined;
+  diagnostics: readonly Diagnostic[];
+}): StateResult {
+  return {
+    state: (result.state ?? null) as Row | null,
+    private: result.private,
+    diagnostics: seen(result.diagnostics),
+  };
 }
 
 /** Only the errors of a diagnostics list. */
