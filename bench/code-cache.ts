@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { cacheVariableFor } from "../src/plugin/packaging/shim.js";
-import { PROVIDER_TYPE } from "../src/provider/identity.js";
+import { PROVIDER_TYPE } from "../src/provider/provider-address.js";
 import { nodeRuntimes, withNodeOnPath, type NodeRuntime } from "../test/support/node-runtimes.js";
 import { buildAmazonadsPackage } from "./lib/amazonads-package.js";
 import { liveOnce, type ProviderLife } from "./lib/first-call.js";

@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import { PROVIDER_PACKAGE_PATH } from "../src/constructs/provider-package.js";
 import { buildProviderPackage } from "../src/plugin/packaging/build-package.js";
 import { checkProviderPackage } from "../src/plugin/packaging/package-files.js";
-import { PROVIDER_TYPE, PROVIDER_VERSION } from "../src/provider/identity.js";
+import { PROVIDER_TYPE, PROVIDER_VERSION } from "../src/provider/provider-address.js";
 import { interleave, mb, median, quantile, type Subject } from "./lib/measure.js";
 import { pluginEnvironment } from "./lib/plugin-env.js";
 import { recordResult } from "./lib/results.js";

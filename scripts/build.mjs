@@ -28,7 +28,7 @@ const entry = join(root, "src/provider/main.ts");
 const { PROVIDER_PACKAGE_PATH } = await import("../dist/constructs/provider-package.js");
 if (existsSync(entry)) {
   const { buildProviderPackage } = await import("../dist/plugin/packaging/build-package.js");
-  const { PROVIDER_TYPE, PROVIDER_VERSION } = await import("../dist/provider/identity.js");
+  const { PROVIDER_TYPE, PROVIDER_VERSION } = await import("../dist/provider/provider-address.js");
   const built = await buildProviderPackage({
     entry,
     outDir: join(root, PROVIDER_PACKAGE_PATH),

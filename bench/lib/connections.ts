@@ -2,7 +2,7 @@
 // adopted from a refresh token, and the advertiser's one US profile, each connection a different
 // Amazon user of the emulator) against N × 3 `terraform_data` resources chained the same way.
 import type { Emulator } from "../../src/emulator/index.js";
-import { PROVIDER_SOURCE, PROVIDER_VERSION } from "../../src/provider/identity.js";
+import { PROVIDER_SOURCE, PROVIDER_VERSION } from "../../src/provider/provider-address.js";
 
 /** The variables a connections configuration needs, as `TF_VAR_*` environment. */
 export interface ConnectionsInput {

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildProviderPackage } from "../../src/plugin/packaging/build-package.js";
-import { PROVIDER_TYPE, PROVIDER_VERSION } from "../../src/provider/identity.js";
+import { PROVIDER_TYPE, PROVIDER_VERSION } from "../../src/provider/provider-address.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import { checkProviderPackage } from "../../src/plugin/packaging/package-files.js";
 import { cacheVariableFor } from "../../src/plugin/packaging/shim.js";
-import { PROVIDER_TYPE, PROVIDER_VERSION } from "../../src/provider/identity.js";
+import { PROVIDER_TYPE, PROVIDER_VERSION } from "../../src/provider/provider-address.js";
 import {
   nodeRuntimes,
   withNodeOnPath,

@@ -12,7 +12,7 @@ import {
   PROVIDER_NAMESPACE,
   PROVIDER_TYPE,
   PROVIDER_VERSION,
-} from "../../src/provider/identity.js";
+} from "../../src/provider/provider-address.js";
 import { watchProviderMemory, type ProviderMemory } from "./provider-memory.js";
 
 // The bundle's name, in every provider process's command line.

@@ -4,7 +4,7 @@
  * tables, so a type added there gets its binding), with the names CDKTF users see.
  */
 import type { Schema } from "../../src/plugin/index.js";
-import { PROVIDER_TYPE } from "../../src/provider/identity.js";
+import { PROVIDER_TYPE } from "../../src/provider/provider-address.js";
 import { DATA_SOURCES, RESOURCES, providerSchema } from "../../src/provider/provider.js";
 import { className, fileStem } from "./names.js";
 

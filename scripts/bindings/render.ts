@@ -317,7 +317,7 @@ export function renderBinding(spec: BindingSpec): string {
       : spec.kind === "resource"
         ? "TerraformResource"
         : "TerraformDataSource";
-  const identity =
+  const addressNames =
     spec.kind === "provider"
       ? "PROVIDER_SOURCE, PROVIDER_TYPE, PROVIDER_VERSION"
       : "PROVIDER_TYPE, PROVIDER_VERSION";
@@ -325,7 +325,7 @@ export function renderBinding(spec: BindingSpec): string {
   let out = GENERATED_HEADER;
   out +=
     'import * as cdktf from "../framework.js";\nimport type { Construct } from "constructs";\n';
-  out += `import { ${identity} } from "../../provider/identity.js";\n`;
+  out += `import { ${addressNames} } from "../../provider/provider-address.js";\n`;
   if (spec.kind === "provider")
     out += 'import { vendorProvider } from "../provider-vendoring.js";\n';
   out += "\n" + configInterface(spec, fields) + "\n";

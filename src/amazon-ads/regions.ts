@@ -48,34 +48,179 @@ export interface Marketplace {
   readonly marketplaceId: string;
   /** The region whose API host serves this marketplace's profiles. */
   readonly region: Region;
+  /** The profile's `currencyCode` in this marketplace. */
+  readonly currencyCode: string;
+  /** The profile's `timezone` in this marketplace, as Amazon Ads reports it. */
+  readonly timezone: string;
 }
 
-/** Every marketplace Amazon Ads documents, grouped by region. */
+/**
+ * Every marketplace Amazon Ads documents, grouped by region, with the currency and time zone its
+ * profiles report (shared by the client and the emulator).
+ */
 export const MARKETPLACES: readonly Marketplace[] = [
-  { countryCode: "US", marketplaceId: "ATVPDKIKX0DER", region: "NA" },
-  { countryCode: "CA", marketplaceId: "A2EUQ1WTGCTBG2", region: "NA" },
-  { countryCode: "MX", marketplaceId: "A1AM78C64UM0Y8", region: "NA" },
-  { countryCode: "BR", marketplaceId: "A2Q3Y263D00KWC", region: "NA" },
-  { countryCode: "UK", marketplaceId: "A1F83G8C2ARO7P", region: "EU" },
-  { countryCode: "DE", marketplaceId: "A1PA6795UKMFR9", region: "EU" },
-  { countryCode: "FR", marketplaceId: "A13V1IB3VIYZZH", region: "EU" },
-  { countryCode: "IT", marketplaceId: "APJ6JRA9NG5V4", region: "EU" },
-  { countryCode: "ES", marketplaceId: "A1RKKUPIHCS9HS", region: "EU" },
-  { countryCode: "NL", marketplaceId: "A1805IZSGTT6HS", region: "EU" },
-  { countryCode: "SE", marketplaceId: "A2NODRKZP88ZB9", region: "EU" },
-  { countryCode: "PL", marketplaceId: "A1C3SOZRARQ6R3", region: "EU" },
-  { countryCode: "BE", marketplaceId: "AMEN7PMS3EDWL", region: "EU" },
-  { countryCode: "IE", marketplaceId: "A28R8C7NBKEWEA", region: "EU" },
-  { countryCode: "TR", marketplaceId: "A33AVAJ2PDY3EV", region: "EU" },
-  { countryCode: "AE", marketplaceId: "A2VIGQ35RCS4UG", region: "EU" },
-  { countryCode: "SA", marketplaceId: "A17E79C6D8DWNP", region: "EU" },
-  { countryCode: "EG", marketplaceId: "ARBP9OOSHTCHU", region: "EU" },
-  { countryCode: "IN", marketplaceId: "A21TJRUUN4KGV", region: "EU" },
+  {
+    countryCode: "US",
+    marketplaceId: "ATVPDKIKX0DER",
+    region: "NA",
+    currencyCode: "USD",
+    timezone: "America/Los_Angeles",
+  },
+  {
+    countryCode: "CA",
+    marketplaceId: "A2EUQ1WTGCTBG2",
+    region: "NA",
+    currencyCode: "CAD",
+    timezone: "America/Los_Angeles",
+  },
+  {
+    countryCode: "MX",
+    marketplaceId: "A1AM78C64UM0Y8",
+    region: "NA",
+    currencyCode: "MXN",
+    timezone: "America/Los_Angeles",
+  },
+  {
+    countryCode: "BR",
+    marketplaceId: "A2Q3Y263D00KWC",
+    region: "NA",
+    currencyCode: "BRL",
+    timezone: "America/Sao_Paulo",
+  },
+  {
+    countryCode: "UK",
+    marketplaceId: "A1F83G8C2ARO7P",
+    region: "EU",
+    currencyCode: "GBP",
+    timezone: "Europe/London",
+  },
+  {
+    countryCode: "DE",
+    marketplaceId: "A1PA6795UKMFR9",
+    region: "EU",
+    currencyCode: "EUR",
+    timezone: "Europe/Paris",
+  },
+  {
+    countryCode: "FR",
+    marketplaceId: "A13V1IB3VIYZZH",
+    region: "EU",
+    currencyCode: "EUR",
+    timezone: "Europe/Paris",
+  },
+  {
+    countryCode: "IT",
+    marketplaceId: "APJ6JRA9NG5V4",
+    region: "EU",
+    currencyCode: "EUR",
+    timezone: "Europe/Paris",
+  },
+  {
+    countryCode: "ES",
+    marketplaceId: "A1RKKUPIHCS9HS",
+    region: "EU",
+    currencyCode: "EUR",
+    timezone: "Europe/Paris",
+  },
+  {
+    countryCode: "NL",
+    marketplaceId: "A1805IZSGTT6HS",
+    region: "EU",
+    currencyCode: "EUR",
+    timezone: "Europe/Amsterdam",
+  },
+  {
+    countryCode: "SE",
+    marketplaceId: "A2NODRKZP88ZB9",
+    region: "EU",
+    currencyCode: "SEK",
+    timezone: "Europe/Stockholm",
+  },
+  {
+    countryCode: "PL",
+    marketplaceId: "A1C3SOZRARQ6R3",
+    region: "EU",
+    currencyCode: "PLN",
+    timezone: "Europe/Warsaw",
+  },
+  {
+    countryCode: "BE",
+    marketplaceId: "AMEN7PMS3EDWL",
+    region: "EU",
+    currencyCode: "EUR",
+    timezone: "Europe/Brussels",
+  },
+  {
+    countryCode: "IE",
+    marketplaceId: "A28R8C7NBKEWEA",
+    region: "EU",
+    currencyCode: "EUR",
+    timezone: "Europe/Dublin",
+  },
+  {
+    countryCode: "TR",
+    marketplaceId: "A33AVAJ2PDY3EV",
+    region: "EU",
+    currencyCode: "TRY",
+    timezone: "Europe/Istanbul",
+  },
+  {
+    countryCode: "AE",
+    marketplaceId: "A2VIGQ35RCS4UG",
+    region: "EU",
+    currencyCode: "AED",
+    timezone: "Asia/Dubai",
+  },
+  {
+    countryCode: "SA",
+    marketplaceId: "A17E79C6D8DWNP",
+    region: "EU",
+    currencyCode: "SAR",
+    timezone: "Asia/Riyadh",
+  },
+  {
+    countryCode: "EG",
+    marketplaceId: "ARBP9OOSHTCHU",
+    region: "EU",
+    currencyCode: "EGP",
+    timezone: "Africa/Cairo",
+  },
+  {
+    countryCode: "IN",
+    marketplaceId: "A21TJRUUN4KGV",
+    region: "EU",
+    currencyCode: "INR",
+    timezone: "Asia/Kolkata",
+  },
   // ZA's id comes from Amazon's Selling Partner marketplace table (Amazon.co.za, 2024).
-  { countryCode: "ZA", marketplaceId: "AE08WJ6YKNBMC", region: "EU" },
-  { countryCode: "JP", marketplaceId: "A1VC38T7YXB528", region: "FE" },
-  { countryCode: "AU", marketplaceId: "A39IBJ37TRP1C6", region: "FE" },
-  { countryCode: "SG", marketplaceId: "A19VAU5U5O7RUS", region: "FE" },
+  {
+    countryCode: "ZA",
+    marketplaceId: "AE08WJ6YKNBMC",
+    region: "EU",
+    currencyCode: "ZAR",
+    timezone: "Africa/Johannesburg",
+  },
+  {
+    countryCode: "JP",
+    marketplaceId: "A1VC38T7YXB528",
+    region: "FE",
+    currencyCode: "JPY",
+    timezone: "Asia/Tokyo",
+  },
+  {
+    countryCode: "AU",
+    marketplaceId: "A39IBJ37TRP1C6",
+    region: "FE",
+    currencyCode: "AUD",
+    timezone: "Australia/Sydney",
+  },
+  {
+    countryCode: "SG",
+    marketplaceId: "A19VAU5U5O7RUS",
+    region: "FE",
+    currencyCode: "SGD",
+    timezone: "Asia/Singapore",
+  },
 ];
 
 const byCountry = new Map(MARKETPLACES.map((m) => [m.countryCode, m]));

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkProviderPackage } from "../plugin/packaging/package-files.js";
-import { PROVIDER_TYPE, PROVIDER_VERSION } from "../provider/identity.js";
+import { PROVIDER_TYPE, PROVIDER_VERSION } from "../provider/provider-address.js";
 
 /** Where `npm run build` writes the provider package, relative to the npm package's root. */
 export const PROVIDER_PACKAGE_PATH = "dist/provider-package";

@@ -25,7 +25,7 @@ import {
   PROVIDER_SOURCE,
   PROVIDER_TYPE,
   PROVIDER_VERSION,
-} from "../provider/identity.js";
+} from "../provider/provider-address.js";
 import { providerPackageDir } from "./provider-package.js";
 
 /** Options of {@link vendorProvider}. */

@@ -4,7 +4,6 @@
  */
 import { marketplaceOfCountry } from "../amazon-ads/regions.js";
 import type { EmulatorClock } from "./clock.js";
-import { countrySettings } from "./countries.js";
 import type { Directory } from "./directory.js";
 import type { Identifiers } from "./identifiers.js";
 
@@ -96,7 +95,6 @@ export class TestAccountRequests {
 
   private complete(request: TestAccountRequest): void {
     const marketplace = marketplaceOfCountry(request.countryCode)!;
-    const settings = countrySettings(request.countryCode)!;
     const accountId = this.ids.entityId();
     const author = request.accountType === "AUTHOR";
     let profileId = this.ids.profileId();
@@ -106,7 +104,8 @@ export class TestAccountRequests {
       {
         profileId,
         countryCode: request.countryCode,
-        ...settings,
+        currencyCode: marketplace.currencyCode,
+        timezone: marketplace.timezone,
         dailyBudget: 0,
         accountInfo: {
           marketplaceStringId: marketplace.marketplaceId,

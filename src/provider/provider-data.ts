@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Diagnostics } from "../plugin/index.js";
-import type { AccessTokenHandles } from "./access-token/handles.js";
+import type { AccessTokenHandles } from "./ephemeral-access-token/handles.js";
 import type { RegionClients } from "./clients.js";
 import type { ProviderSettings } from "./settings.js";
 

@@ -5,17 +5,17 @@
  */
 import type { HttpOptions } from "../amazon-ads/index.js";
 import { attr, defineProvider, isUnknown, schema, type Provider } from "../plugin/index.js";
-import { accessTokenEphemeral } from "./access-token/ephemeral.js";
-import { AccessTokenHandles } from "./access-token/handles.js";
-import { authorizationResource } from "./authorization/resource.js";
+import { accessTokenEphemeral } from "./ephemeral-access-token/ephemeral.js";
+import { AccessTokenHandles } from "./ephemeral-access-token/handles.js";
+import { authorizationResource } from "./resource-authorization/resource.js";
 import { RegionClients, type ClientFactory } from "./clients.js";
-import { PROVIDER_TYPE } from "./identity.js";
-import { lwaAppResource } from "./lwa-app/resource.js";
-import { patienceFromEnv } from "./patience.js";
-import { profileResource } from "./profile/resource.js";
-import { profilesDataSource } from "./profiles/data-source.js";
+import { PROVIDER_TYPE } from "./provider-address.js";
+import { lwaAppResource } from "./resource-lwa-app/resource.js";
+import { retrySettingsFromEnv } from "./retry-settings.js";
+import { profileResource } from "./resource-profile/resource.js";
+import { profilesDataSource } from "./data-source-profiles/data-source.js";
 import { REAL_PROVIDER_SEAMS, type ProviderData, type ProviderSeams } from "./provider-data.js";
-import { testAccountResource } from "./test-account/resource.js";
+import { testAccountResource } from "./resource-test-account/resource.js";
 import {
   SETTING_ENV,
   clientIdFormat,
@@ -129,11 +129,11 @@ export function createAmazonAdsProvider(
       }
       const settings = resolveSettings(config, seams.env, resp.diagnostics);
       // The environment's timeouts first; seams given in code (unit tests) win over them.
-      const patience = patienceFromEnv(seams.env, resp.diagnostics);
-      const retry = { ...patience.retry, ...options.http?.retry };
+      const retrySettings = retrySettingsFromEnv(seams.env, resp.diagnostics);
+      const retry = { ...retrySettings.retry, ...options.http?.retry };
       const clients = new RegionClients({
         settings,
-        http: { ...patience, ...options.http, retry, now: seams.now },
+        http: { ...retrySettings, ...options.http, retry, now: seams.now },
         fallbackLog: req.log,
         ...(options.createClient ? { createClient: options.createClient } : {}),
       });

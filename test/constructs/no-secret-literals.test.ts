@@ -14,7 +14,7 @@ import {
   secretVariable,
   vendorProvider,
 } from "../../src/index.js";
-import { PROVIDER_VERSION } from "../../src/provider/identity.js";
+import { PROVIDER_VERSION } from "../../src/provider/provider-address.js";
 import { CLIENT_ID, filesBelow } from "./support.js";
 
 const SECRETS = {

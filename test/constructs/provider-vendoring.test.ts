@@ -19,7 +19,7 @@ import {
 } from "../../src/constructs/provider-vendoring.js";
 import { h1Hash } from "../../src/plugin/packaging/dirhash.js";
 import { renderLockEntry } from "../../src/plugin/packaging/lock-file.js";
-import { PROVIDER_SOURCE, PROVIDER_VERSION } from "../../src/provider/identity.js";
+import { PROVIDER_SOURCE, PROVIDER_VERSION } from "../../src/provider/provider-address.js";
 
 const MIRROR = `terraform.d/plugins/terraform.local/amazon-ads/amazonads`;
 

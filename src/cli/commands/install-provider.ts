@@ -18,7 +18,7 @@ import {
   PROVIDER_SOURCE,
   PROVIDER_TYPE,
   PROVIDER_VERSION,
-} from "../../provider/identity.js";
+} from "../../provider/provider-address.js";
 
 /** Where the command writes its report; tests pass their own. */
 export interface InstallProviderOutput {

@@ -2,7 +2,7 @@
 // schemas in src/provider/. Do not edit: change the schema, then run `npm run bindings`.
 import * as cdktf from "../framework.js";
 import type { Construct } from "constructs";
-import { PROVIDER_TYPE, PROVIDER_VERSION } from "../../provider/identity.js";
+import { PROVIDER_TYPE, PROVIDER_VERSION } from "../../provider/provider-address.js";
 
 /**
  * Configuration of {@link AmazonadsAuthorization}.

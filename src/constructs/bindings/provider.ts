@@ -2,7 +2,11 @@
 // schemas in src/provider/. Do not edit: change the schema, then run `npm run bindings`.
 import * as cdktf from "../framework.js";
 import type { Construct } from "constructs";
-import { PROVIDER_SOURCE, PROVIDER_TYPE, PROVIDER_VERSION } from "../../provider/identity.js";
+import {
+  PROVIDER_SOURCE,
+  PROVIDER_TYPE,
+  PROVIDER_VERSION,
+} from "../../provider/provider-address.js";
 import { vendorProvider } from "../provider-vendoring.js";
 
 /**

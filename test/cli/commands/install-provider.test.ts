@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { installProviderCommand } from "../../../src/cli/commands/install-provider.js";
 import { EXIT, main } from "../../../src/cli/main.js";
 import { h1Hash } from "../../../src/plugin/packaging/dirhash.js";
-import { PROVIDER_VERSION } from "../../../src/provider/identity.js";
+import { PROVIDER_VERSION } from "../../../src/provider/provider-address.js";
 import { captureIo, type CapturedIo } from "../support.js";
 
 const VERSION_DIR = `terraform.d/plugins/terraform.local/amazon-ads/amazonads/${PROVIDER_VERSION}`;

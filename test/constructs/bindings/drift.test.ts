@@ -27,7 +27,7 @@ describe("the committed L1 bindings", () => {
       expect({ name, header: text.startsWith(GENERATED_HEADER) }).toEqual({ name, header: true });
       const imports = [...text.matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
       const fromProvider = imports.filter((i) => i!.includes("/provider/"));
-      expect(fromProvider.every((i) => i === "../../provider/identity.js")).toBe(true);
+      expect(fromProvider.every((i) => i === "../../provider/provider-address.js")).toBe(true);
     }
   });
 });
@@ -41,7 +41,9 @@ describe("src/constructs/", () => {
     const offending = files.flatMap((file) =>
       [...readFileSync(join(root, file), "utf8").matchAll(/^import (?!type)[^;]*from "([^"]+)"/gm)]
         .map((m) => m[1]!)
-        .filter((source) => /(^|\/)provider\//.test(source) && !source.endsWith("/identity.js"))
+        .filter(
+          (source) => /(^|\/)provider\//.test(source) && !source.endsWith("/provider-address.js"),
+        )
         .map((source) => `${file}: ${source}`),
     );
     expect(offending).toEqual([]);

@@ -21,7 +21,7 @@ import {
   LwaApp,
 } from "../../../src/index.js";
 import { buildProviderPackage } from "../../../src/plugin/packaging/build-package.js";
-import { PROVIDER_TYPE, PROVIDER_VERSION } from "../../../src/provider/identity.js";
+import { PROVIDER_TYPE, PROVIDER_VERSION } from "../../../src/provider/provider-address.js";
 
 Testing.setupJest();
 

@@ -15,7 +15,7 @@ import {
   buildProviderPackage,
   type ProviderPackage,
 } from "../../../src/plugin/packaging/build-package.js";
-import { PROVIDER_TYPE, PROVIDER_VERSION } from "../../../src/provider/identity.js";
+import { PROVIDER_TYPE, PROVIDER_VERSION } from "../../../src/provider/provider-address.js";
 import { answerConsent, emulatorAllowing, emulatorEnv, freePort } from "../../cli/support.js";
 import { testBrowser } from "../../support/browser.js";
 import { nodeRuntime, withNodeOnPath, type NodeRuntime } from "../../support/node-runtimes.js";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EXIT, main } from "../../../src/cli/main.js";
 import type { ProviderPackage } from "../../../src/plugin/packaging/build-package.js";
-import { PROVIDER_VERSION } from "../../../src/provider/identity.js";
+import { PROVIDER_VERSION } from "../../../src/provider/provider-address.js";
 import { buildFixturePackage, terraformInit } from "./terraform.js";
 
 const CONFIG = `terraform {

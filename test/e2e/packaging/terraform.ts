@@ -6,7 +6,7 @@ import {
   buildProviderPackage,
   type ProviderPackage,
 } from "../../../src/plugin/packaging/build-package.js";
-import { PROVIDER_TYPE, PROVIDER_VERSION } from "../../../src/provider/identity.js";
+import { PROVIDER_TYPE, PROVIDER_VERSION } from "../../../src/provider/provider-address.js";
 
 const fixtureEntry = fileURLToPath(new URL("../../fixtures/packaging/entry.ts", import.meta.url));
 

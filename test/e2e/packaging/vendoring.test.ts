@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { vendorProvider } from "../../../src/constructs/provider-vendoring.js";
 import type { ProviderPackage } from "../../../src/plugin/packaging/build-package.js";
-import { PROVIDER_SOURCE, PROVIDER_VERSION } from "../../../src/provider/identity.js";
+import { PROVIDER_SOURCE, PROVIDER_VERSION } from "../../../src/provider/provider-address.js";
 import { buildFixturePackage, terraformInit } from "./terraform.js";
 
 describe("a CDKTF stack with the provider vendored at synth, then a real terraform init", () => {

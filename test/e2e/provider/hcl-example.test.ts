@@ -20,7 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildProviderPackage } from "../../../src/plugin/packaging/build-package.js";
-import { PROVIDER_TYPE, PROVIDER_VERSION } from "../../../src/provider/identity.js";
+import { PROVIDER_TYPE, PROVIDER_VERSION } from "../../../src/provider/provider-address.js";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const example = join(root, "examples/hcl");

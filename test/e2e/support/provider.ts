@@ -7,7 +7,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PROVIDER_VERSION } from "../../../src/provider/identity.js";
+import { PROVIDER_VERSION } from "../../../src/provider/provider-address.js";
 import {
   emulatorVariables,
   startEmulator,

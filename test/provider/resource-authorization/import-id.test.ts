@@ -1,4 +1,4 @@
-import { parseImportId } from "../../../src/provider/authorization/import-id.js";
+import { parseImportId } from "../../../src/provider/resource-authorization/import-id.js";
 
 describe("amazonads_authorization import ids", () => {
   it("reads env:VARNAME", () => {

@@ -1,5 +1,5 @@
 /**
- * How patient the provider is with Amazon: the timeout of one HTTP attempt and how long one
+ * The provider's retry and timeout settings: the timeout of one HTTP attempt and how long one
  * request may keep being retried. Amazon's bad days deserve the defaults; tests and impatient
  * users shorten them through the environment.
  */
@@ -14,7 +14,7 @@ export const REQUEST_TIMEOUT_ENV = "AMAZON_ADS_REQUEST_TIMEOUT_SECONDS";
 export const MAX_RETRY_ENV = "AMAZON_ADS_MAX_RETRY_SECONDS";
 
 /** The defaults, in seconds, as the documentation states them. */
-export const DEFAULT_PATIENCE = {
+export const DEFAULT_RETRY_SETTINGS = {
   requestTimeoutSeconds: 30,
   maxRetrySeconds: DEFAULT_RETRY_POLICY.maxElapsedMs / 1000,
 } as const;
@@ -23,7 +23,7 @@ export const DEFAULT_PATIENCE = {
  * The transport settings the environment asks for (only those it sets). An unusable value is an
  * error diagnostic naming the variable, and the default stays in force.
  */
-export function patienceFromEnv(
+export function retrySettingsFromEnv(
   env: NodeJS.ProcessEnv,
   diagnostics: Diagnostics,
 ): Pick<HttpOptions, "timeoutMs" | "retry"> {

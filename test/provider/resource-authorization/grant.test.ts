@@ -3,7 +3,7 @@ import {
   grantAttributes,
   grantId,
   refreshTokenExpiry,
-} from "../../../src/provider/authorization/grant.js";
+} from "../../../src/provider/resource-authorization/grant.js";
 
 describe("what a grant records", () => {
   it("names a grant by 16 hex digits of a digest of client id and refresh token", () => {

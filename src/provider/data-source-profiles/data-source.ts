@@ -16,7 +16,7 @@ import {
 } from "../../amazon-ads/index.js";
 import { defineDataSource } from "../../plugin/index.js";
 import { configured, type ProviderData } from "../provider-data.js";
-import { reportListFailure } from "../profile/selection.js";
+import { reportListFailure } from "../resource-profile/select-profile.js";
 import { profilesSchema } from "./schema.js";
 
 /** The `amazonads_profiles` data source. */

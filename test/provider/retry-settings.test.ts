@@ -1,31 +1,31 @@
 import { Diagnostics } from "../../src/plugin/index.js";
-import { patienceFromEnv } from "../../src/provider/patience.js";
+import { retrySettingsFromEnv } from "../../src/provider/retry-settings.js";
 
 function read(env: NodeJS.ProcessEnv) {
   const diagnostics = new Diagnostics();
-  return { patience: patienceFromEnv(env, diagnostics), diagnostics: diagnostics.all() };
+  return { settings: retrySettingsFromEnv(env, diagnostics), diagnostics: diagnostics.all() };
 }
 
-describe("the provider's patience from the environment", () => {
+describe("the provider's retry and timeout settings from the environment", () => {
   it("keeps the client's defaults when nothing is set", () => {
-    expect(read({})).toEqual({ patience: {}, diagnostics: [] });
+    expect(read({})).toEqual({ settings: {}, diagnostics: [] });
   });
 
   it("reads the request timeout and the retry budget in seconds", () => {
-    const { patience, diagnostics } = read({
+    const { settings, diagnostics } = read({
       AMAZON_ADS_REQUEST_TIMEOUT_SECONDS: "1.5",
       AMAZON_ADS_MAX_RETRY_SECONDS: "0",
     });
     expect(diagnostics).toEqual([]);
-    expect(patience).toEqual({ timeoutMs: 1500, retry: { maxElapsedMs: 0 } });
+    expect(settings).toEqual({ timeoutMs: 1500, retry: { maxElapsedMs: 0 } });
   });
 
   it("refuses a value that is not a usable number of seconds, naming the variable", () => {
-    const { patience, diagnostics } = read({
+    const { settings, diagnostics } = read({
       AMAZON_ADS_REQUEST_TIMEOUT_SECONDS: "0",
       AMAZON_ADS_MAX_RETRY_SECONDS: "soon",
     });
-    expect(patience).toEqual({});
+    expect(settings).toEqual({});
     expect(diagnostics.map((d) => [d.severity, d.summary])).toEqual([
       ["error", "Invalid value for AMAZON_ADS_REQUEST_TIMEOUT_SECONDS"],
       ["error", "Invalid value for AMAZON_ADS_MAX_RETRY_SECONDS"],

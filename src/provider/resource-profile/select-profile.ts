@@ -23,7 +23,7 @@ import {
   mostSpecificSelector,
   selectionRegion,
   type ProfileSelectors,
-} from "./select.js";
+} from "./selectors.js";
 
 /** The selected profile and where it is served. */
 export interface SelectedProfile {

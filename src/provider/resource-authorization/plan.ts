@@ -14,7 +14,7 @@ import {
   type ModifyPlanResponse,
 } from "../../plugin/index.js";
 import { buildConsentUrl, DEFAULT_SCOPES } from "../../amazon-ads/index.js";
-import { DEFAULT_REDIRECT_URI } from "../lwa-app/schema.js";
+import { DEFAULT_REDIRECT_URI } from "../resource-lwa-app/schema.js";
 import type { ProviderData } from "../provider-data.js";
 import { SETTING_ENV } from "../settings.js";
 import { readGrantFile } from "./credentials.js";

@@ -1,6 +1,6 @@
 import { AmazonAdsError } from "../../../src/amazon-ads/index.js";
 import { Diagnostics, formatPath } from "../../../src/plugin/index.js";
-import { reportGrantFailure } from "../../../src/provider/authorization/diagnostics.js";
+import { reportGrantFailure } from "../../../src/provider/resource-authorization/diagnostics.js";
 
 // Errors built as the client throws them for LwA's `invalid_grant` on the code (a fake of the
 // client's failure: no HTTP here).

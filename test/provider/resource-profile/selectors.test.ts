@@ -7,7 +7,7 @@ import {
   mostSpecificSelector,
   selectionRegion,
   type ProfileSelectors,
-} from "../../../src/provider/profile/select.js";
+} from "../../../src/provider/resource-profile/selectors.js";
 
 const base: ProfileSelectors = { accessLevel: "edit", apiProgram: "campaign" };
 

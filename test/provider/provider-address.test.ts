@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { PROVIDER_SOURCE, PROVIDER_VERSION } from "../../src/provider/identity.js";
+import { PROVIDER_SOURCE, PROVIDER_VERSION } from "../../src/provider/provider-address.js";
 
-describe("provider identity", () => {
+describe("the provider's address", () => {
   it("uses the registry-free source address of the design", () => {
     expect(PROVIDER_SOURCE).toBe("terraform.local/amazon-ads/amazonads");
   });

@@ -427,7 +427,7 @@ describe("amazonads_authorization against the emulator", () => {
     it("reads version 0 as it is, with null for attributes the stored state lacks", async () => {
       e = await emulated();
       const { upgradeAuthorizationState } =
-        await import("../../../src/provider/authorization/upgrade.js");
+        await import("../../../src/provider/resource-authorization/upgrade.js");
       const resp = { state: undefined as unknown, diagnostics: new Diagnostics() };
       upgradeAuthorizationState(
         {
@@ -451,7 +451,7 @@ describe("amazonads_authorization against the emulator", () => {
     it("refuses a version it does not know", async () => {
       e = await emulated();
       const { upgradeAuthorizationState } =
-        await import("../../../src/provider/authorization/upgrade.js");
+        await import("../../../src/provider/resource-authorization/upgrade.js");
       const resp = { state: undefined, diagnostics: new Diagnostics() };
       upgradeAuthorizationState(
         { version: 7, rawState: {}, log: testLog, signal: new AbortController().signal },

@@ -8,7 +8,7 @@
 import { isAmazonAdsError } from "../../amazon-ads/index.js";
 import { attributePath, defineEphemeralResource, isUnknown } from "../../plugin/index.js";
 import { reportFailure, requestIdNote } from "../amazon-errors.js";
-import { readGrantFile } from "../authorization/credentials.js";
+import { readGrantFile } from "../resource-authorization/credentials.js";
 import { configured, type ProviderData } from "../provider-data.js";
 import { rfc3339 } from "../time.js";
 import { accessTokenSchema } from "./schema.js";

@@ -9,8 +9,8 @@ import { reportFailure, requestIdNote, warnAndKeep } from "../amazon-errors.js";
 import { configured, type ProviderData } from "../provider-data.js";
 import { planProfile } from "./plan.js";
 import { profileSchema } from "./schema.js";
-import type { ProfileSelectors } from "./select.js";
-import { selectProfile } from "./selection.js";
+import type { ProfileSelectors } from "./selectors.js";
+import { selectProfile } from "./select-profile.js";
 import { validateProfile } from "./validate.js";
 
 /** The `amazonads_profile` resource. */

@@ -1,6 +1,6 @@
 import { CAMPAIGN_MANAGEMENT_SCOPE, TEST_ACCOUNT_SCOPE } from "../../../src/amazon-ads/index.js";
 import { EMPTY_USER_ID } from "../../../src/emulator/index.js";
-import { testAccountTiming } from "../../../src/provider/test-account/timing.js";
+import { testAccountTiming } from "../../../src/provider/resource-test-account/timing.js";
 import { UNKNOWN } from "../../../src/plugin/index.js";
 import { errors, warnings } from "../support/driver.js";
 import { emulated, type Emulated } from "../support/emulated.js";

@@ -2,7 +2,7 @@ import {
   fingerprintMatches,
   fingerprintWithSalt,
   newFingerprint,
-} from "../../../src/provider/lwa-app/fingerprint.js";
+} from "../../../src/provider/resource-lwa-app/fingerprint.js";
 
 const bytes = (fill: number) => (size: number) => new Uint8Array(size).fill(fill);
 

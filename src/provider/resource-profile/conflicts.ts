@@ -4,7 +4,7 @@
  * exclude the very profile `profile_id` names (knowable once that profile is found).
  */
 import { marketplaceById, marketplaceOfCountry, type Profile } from "../../amazon-ads/index.js";
-import type { ProfileSelectors } from "./select.js";
+import type { ProfileSelectors } from "./selectors.js";
 
 /** One selector that excludes the profile `profile_id` names, and the fix. */
 export interface SelectorConflict {

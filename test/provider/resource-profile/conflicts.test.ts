@@ -2,8 +2,8 @@ import type { Profile } from "../../../src/amazon-ads/index.js";
 import {
   marketplaceCountryConflict,
   selectorConflicts,
-} from "../../../src/provider/profile/conflicts.js";
-import type { ProfileSelectors } from "../../../src/provider/profile/select.js";
+} from "../../../src/provider/resource-profile/conflicts.js";
+import type { ProfileSelectors } from "../../../src/provider/resource-profile/selectors.js";
 
 const base: ProfileSelectors = { accessLevel: "edit", apiProgram: "campaign" };
 
