@@ -178,13 +178,18 @@ export function processSeams(): LaunchSeams {
     writeStdout: (text) => fs.writeSync(1, text),
     exit: (code) => process.exit(code),
     onExit: (work) => process.once("exit", work),
-    ...(typeof loader().enableCompileCache === "function" && { compileCache: nodeCompileCache() }),
+    // The built-in cache goes through the loader's undocumented `_compile`: a Node.js without it
+    // keeps the launcher's own cache rather than failing to start.
+    ...(typeof loader().enableCompileCache === "function" &&
+      typeof loader().Module.prototype._compile === "function" && {
+        compileCache: nodeCompileCache(),
+      }),
   };
 }
 
 /** What the launcher needs of `require("module")` beyond Node.js 20's type definitions. */
 interface ModuleLoader {
-  readonly Module: new (id: string, parent?: unknown) => LoaderModule;
+  readonly Module: { new (id: string, parent?: unknown): LoaderModule; prototype: LoaderModule };
   _nodeModulePaths(dir: string): string[];
   enableCompileCache?: (dir: string) => { status: number };
   constants?: { compileCacheStatus?: Record<string, number> };
