@@ -10,6 +10,7 @@ export default tseslint.config(
       "coverage/",
       "**/.gen/",
       "src/plugin/proto/gen/",
+      "src/constructs/bindings/",
       "**/terraform.d/",
       "bench/results.json",
       ".demo-state/",

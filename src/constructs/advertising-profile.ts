@@ -4,7 +4,7 @@
  */
 import { Token } from "./framework.js";
 import { Construct } from "constructs";
-import { AmazonadsProfile } from "./bindings/profile.js";
+import * as profile from "./bindings/profile/index.js";
 import type { AuthorizationGrant } from "./authorization-grant.js";
 
 /** How to pick one profile among those a grant can access. Every selector is optional. */
@@ -90,7 +90,7 @@ export class AdvertisingProfile extends Construct {
   /** The grant the profile was chosen with. */
   public readonly grant: AuthorizationGrant;
   /** The `amazonads_profile` resource. */
-  public readonly resource: AmazonadsProfile;
+  public readonly resource: profile.Profile;
 
   /**
    * @param scope - the scope in which to define it
@@ -101,7 +101,7 @@ export class AdvertisingProfile extends Construct {
     super(scope, id);
     checkSelectors(this.node.path, props);
     this.grant = props.grant;
-    this.resource = new AmazonadsProfile(this, "profile", {
+    this.resource = new profile.Profile(this, "profile", {
       provider: props.grant.app.provider,
       refreshToken: props.grant.refreshToken,
       profileId: props.profileId,

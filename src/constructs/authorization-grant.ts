@@ -3,7 +3,7 @@
  * `amazonads_authorization` resource.
  */
 import { Construct } from "constructs";
-import { AmazonadsAuthorization } from "./bindings/authorization.js";
+import * as authorization from "./bindings/authorization/index.js";
 import type { LwaApp } from "./lwa-app.js";
 import { requireSecretReference } from "./secrets.js";
 import { keepInStack } from "./stack-local-secret.js";
@@ -72,7 +72,7 @@ export class AuthorizationGrant extends Construct {
   /** The application the grant belongs to. */
   public readonly app: LwaApp;
   /** The `amazonads_authorization` resource. */
-  public readonly resource: AmazonadsAuthorization;
+  public readonly resource: authorization.Authorization;
   /** Whether other stacks may read the tokens (the `publishTokens` prop). */
   public readonly publishTokens: boolean;
 
@@ -122,7 +122,7 @@ export class AuthorizationGrant extends Construct {
     });
     this.app = props.app;
     this.publishTokens = props.publishTokens ?? false;
-    this.resource = new AmazonadsAuthorization(this, "authorization", {
+    this.resource = new authorization.Authorization(this, "authorization", {
       provider: props.app.provider,
       // Verify the application before redeeming a code that can be redeemed only once.
       dependsOn: [props.app.resource],

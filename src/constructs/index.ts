@@ -33,4 +33,6 @@ export {
   ProviderVendoring,
   type ProviderVendoringOptions,
 } from "./provider-vendoring.js";
+// The L1 bindings: one namespace per Terraform type (`lwaApp.LwaApp`, `profile.Profile` …), as
+// the prebuilt provider packages export what `cdktn get` generates.
 export * from "./bindings/index.js";

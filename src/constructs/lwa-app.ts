@@ -5,8 +5,8 @@
 import { stackOf, type TerraformStack, Token } from "./framework.js";
 import { Construct } from "constructs";
 import { isRegion, type Region } from "../amazon-ads/regions.js";
-import { AmazonadsLwaApp } from "./bindings/lwa-app.js";
-import { AmazonadsProvider } from "./bindings/provider.js";
+import * as lwaApp from "./bindings/lwa-app/index.js";
+import * as provider from "./bindings/provider/index.js";
 import { requireSecretReference } from "./secrets.js";
 
 /** Endpoint overrides, for the emulator, tests and proxies. */
@@ -92,9 +92,9 @@ export function aliasFor(construct: Construct): string {
  */
 export class LwaApp extends Construct {
   /** The aliased provider configuration; resources of this app use it. */
-  public readonly provider: AmazonadsProvider;
+  public readonly provider: provider.AmazonadsProvider;
   /** The `amazonads_lwa_app` resource. */
-  public readonly resource: AmazonadsLwaApp;
+  public readonly resource: lwaApp.LwaApp;
   /** The provider configuration's alias (`amazonads.<alias>`). */
   public readonly alias: string;
   /** The region as configured (a literal, a reference, or undefined for the provider's default). */
@@ -134,7 +134,7 @@ export class LwaApp extends Construct {
     }
     this.region = props.region;
     this.alias = claimAlias(this);
-    this.provider = new AmazonadsProvider(this, "provider", {
+    this.provider = new provider.AmazonadsProvider(this, "provider", {
       alias: this.alias,
       clientId: props.clientId,
       clientSecret: props.clientSecret,
@@ -143,7 +143,7 @@ export class LwaApp extends Construct {
       tokenUrl: props.endpoints?.tokenUrl,
       apiUrl: props.endpoints?.apiUrl,
     });
-    this.resource = new AmazonadsLwaApp(this, "lwa_app", {
+    this.resource = new lwaApp.LwaApp(this, "lwa_app", {
       provider: this.provider,
       redirectUri: props.redirectUri,
       scopes: props.scopes,

@@ -5,7 +5,7 @@
 import { Token } from "./framework.js";
 import { Construct } from "constructs";
 import type { AuthorizationGrant } from "./authorization-grant.js";
-import { AmazonadsTestAccount } from "./bindings/test-account.js";
+import * as testAccount from "./bindings/test-account/index.js";
 
 /** Props of {@link TestAccount}. */
 export interface TestAccountProps {
@@ -36,7 +36,7 @@ export interface TestAccountProps {
  */
 export class TestAccount extends Construct {
   /** The `amazonads_test_account` resource. */
-  public readonly resource: AmazonadsTestAccount;
+  public readonly resource: testAccount.TestAccount;
 
   /**
    * @param scope - the scope in which to define it
@@ -49,7 +49,7 @@ export class TestAccount extends Construct {
     if (!Token.isUnresolved(type) && type !== "VENDOR" && type !== "AUTHOR") {
       throw new Error(`${this.node.path}: accountType must be VENDOR or AUTHOR, not "${type}".`);
     }
-    this.resource = new AmazonadsTestAccount(this, "test_account", {
+    this.resource = new testAccount.TestAccount(this, "test_account", {
       provider: props.grant.app.provider,
       refreshToken: props.grant.refreshToken,
       countryCode: props.countryCode,

@@ -1,52 +1,99 @@
 /**
  * Every attribute of every schema has its binding: a config prop with the right optionality and
  * type (read with the TypeScript compiler from the generated source), a getter on the class, and
- * a place in the synthesized JSON under its Terraform name.
+ * a place in the synthesized JSON under its Terraform name. The binding of each Terraform type is
+ * found by its `tfResourceType`, in the namespaces the package exports.
  */
-import { Testing, TerraformStack } from "cdktf";
+import { TerraformDataSource, TerraformProvider, Testing, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { join } from "node:path";
 import ts from "typescript";
-import { bindingCatalog, type BindingSpec } from "../../../scripts/bindings/catalog.js";
 import { BINDINGS_DIR } from "../../../scripts/bindings/generate.js";
-import { camelCase } from "../../../scripts/bindings/names.js";
-import type { CtyType } from "../../../src/plugin/index.js";
+import * as bindings from "../../../src/constructs/bindings/index.js";
+import type { CtyType, Schema } from "../../../src/plugin/index.js";
+import { PROVIDER_TYPE } from "../../../src/provider/provider-address.js";
+import { DATA_SOURCES, RESOURCES, providerSchema } from "../../../src/provider/provider.js";
 import { resolved, synthJson } from "../support.js";
 
-type BindingClass = new (scope: Construct, id: string, config: Record<string, unknown>) => object;
+type Kind = "provider" | "resource" | "dataSource";
+type BindingClass = (new (
+  scope: Construct,
+  id: string,
+  config: Record<string, unknown>,
+) => object) & {
+  readonly name: string;
+  readonly tfResourceType?: string;
+};
 
-const specs = bindingCatalog();
-const program = ts.createProgram(
-  specs.map((s) => join(BINDINGS_DIR, `${s.fileName}.ts`)),
-  {
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    target: ts.ScriptTarget.ES2022,
-    strict: true,
-    skipLibCheck: true,
-    noEmit: true,
-    resolveJsonModule: true,
-    types: [],
-  },
-);
+/** Every bound Terraform type with its kind and schema. */
+const TYPES: [string, Kind, Schema][] = [
+  [PROVIDER_TYPE, "provider", providerSchema],
+  ...Object.entries(RESOURCES).map(([type, r]): [string, Kind, Schema] => [
+    type,
+    "resource",
+    r.schema,
+  ]),
+  ...Object.entries(DATA_SOURCES).map(([type, d]): [string, Kind, Schema] => [
+    type,
+    "dataSource",
+    d.schema,
+  ]),
+];
+
+function kindOf(binding: BindingClass): Kind {
+  if (binding.prototype instanceof TerraformProvider) return "provider";
+  return binding.prototype instanceof TerraformDataSource ? "dataSource" : "resource";
+}
+
+/** The class bound to a Terraform type of a kind, from the bindings' namespaces. */
+function bindingOf(type: string, kind: Kind): BindingClass {
+  const found = Object.values(bindings)
+    .flatMap((namespace) => Object.values(namespace as Record<string, unknown>))
+    .filter((value): value is BindingClass => typeof value === "function")
+    .filter((binding) => binding.tfResourceType === type && kindOf(binding) === kind);
+  if (found.length !== 1) throw new Error(`${found.length} bindings of ${kind} ${type}`);
+  return found[0]!;
+}
+
+const program = ts.createProgram([join(BINDINGS_DIR, "index.ts")], {
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  target: ts.ScriptTarget.ES2022,
+  strict: true,
+  skipLibCheck: true,
+  noEmit: true,
+  resolveJsonModule: true,
+  types: [],
+});
 
 /** The config interface's own props: name → { optional, type text }. */
-function configProps(spec: BindingSpec): Map<string, { optional: boolean; type: string }> {
-  const source = program.getSourceFile(join(BINDINGS_DIR, `${spec.fileName}.ts`))!;
-  const found = source.statements.find(
-    (s): s is ts.InterfaceDeclaration =>
-      ts.isInterfaceDeclaration(s) && s.name.text === `${spec.className}Config`,
-  );
-  if (!found) throw new Error(`no ${spec.className}Config in ${spec.fileName}.ts`);
+function configProps(className: string): Map<string, { optional: boolean; type: string }> {
+  const interfaces = program
+    .getSourceFiles()
+    .filter((file) => file.fileName.startsWith(BINDINGS_DIR))
+    .flatMap((file) =>
+      file.statements
+        .filter(
+          (s): s is ts.InterfaceDeclaration =>
+            ts.isInterfaceDeclaration(s) && s.name.text === `${className}Config`,
+        )
+        .map((s) => [file, s] as const),
+    );
+  if (interfaces.length !== 1) throw new Error(`${interfaces.length} ${className}Config found`);
+  const [file, found] = interfaces[0]!;
   return new Map(
     found.members
       .filter(ts.isPropertySignature)
       .map((m) => [
         (m.name as ts.Identifier).text,
-        { optional: m.questionToken !== undefined, type: m.type!.getText(source) },
+        { optional: m.questionToken !== undefined, type: m.type!.getText(file) },
       ]),
   );
 }
+
+/** `client_id` → `clientId`. */
+const camelCase = (snake: string) =>
+  snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** The TypeScript type a config prop must have, by the attribute's Terraform type (JSON). */
 const EXPECTED_TS: Record<string, string> = {
@@ -64,32 +111,25 @@ function sample(type: CtyType): unknown {
   throw new Error(`no sample for ${JSON.stringify(type)}`);
 }
 
-async function bindingClass(spec: BindingSpec): Promise<BindingClass> {
-  const module = (await import(join(BINDINGS_DIR, `${spec.fileName}.ts`))) as Record<
-    string,
-    unknown
-  >;
-  return module[spec.className] as BindingClass;
-}
-
-describe.each(specs.map((s) => [s.terraformType, s] as const))("the binding of %s", (_, spec) => {
-  const attributes = Object.entries(spec.schema.attributes);
+describe.each(TYPES)("the binding of %s (%s)", (type, kind, schema) => {
+  const attributes = Object.entries(schema.attributes);
   const configurable = attributes.filter(([, a]) => a.mode !== "computed");
+  const Binding = bindingOf(type, kind);
+  const sampleConfig = () =>
+    Object.fromEntries(configurable.map(([name, a]) => [camelCase(name), sample(a.type)]));
 
   it("has a config prop for each configurable attribute, optional unless the schema requires it", () => {
-    const props = configProps(spec);
     const expected = new Map(
       configurable.map(([name, a]) => [
         camelCase(name),
         { optional: a.mode !== "required", type: EXPECTED_TS[JSON.stringify(a.type)] },
       ]),
     );
-    if (spec.kind === "provider") expected.set("alias", { optional: true, type: "string" });
-    expect(Object.fromEntries(props)).toEqual(Object.fromEntries(expected));
+    if (kind === "provider") expected.set("alias", { optional: true, type: "string" });
+    expect(Object.fromEntries(configProps(Binding.name))).toEqual(Object.fromEntries(expected));
   });
 
-  it("has a getter for every attribute", async () => {
-    const Binding = await bindingClass(spec);
+  it("has a getter for every attribute", () => {
     const missing = attributes
       .map(([name]) => camelCase(name))
       .filter(
@@ -99,38 +139,30 @@ describe.each(specs.map((s) => [s.terraformType, s] as const))("the binding of %
     expect(missing).toEqual([]);
   });
 
-  it("synthesizes every configurable attribute under its Terraform name", async () => {
-    const Binding = await bindingClass(spec);
+  it("synthesizes every configurable attribute under its Terraform name", () => {
     const stack = new TerraformStack(Testing.app(), "stack");
-    const config = Object.fromEntries(
-      configurable.map(([name, a]) => [camelCase(name), sample(a.type)]),
-    );
-    new Binding(stack, "it", config);
+    new Binding(stack, "it", sampleConfig());
     const json = synthJson(stack);
     const block =
-      spec.kind === "provider"
-        ? json.provider[spec.terraformType][0]
-        : json[spec.kind === "resource" ? "resource" : "data"][spec.terraformType].it;
+      kind === "provider"
+        ? json.provider[type][0]
+        : json[kind === "resource" ? "resource" : "data"][type].it;
     const { "//": _metadata, ...attributesOut } = block as Record<string, unknown>;
     expect(attributesOut).toEqual(
       Object.fromEntries(configurable.map(([name, a]) => [name, sample(a.type)])),
     );
   });
 
-  it("reads every attribute back: the configured value for the provider, else a reference", async () => {
-    const Binding = await bindingClass(spec);
+  it("reads every attribute back: the configured value for the provider, else a reference", () => {
     const stack = new TerraformStack(Testing.app(), "stack");
-    const config = Object.fromEntries(
-      configurable.map(([name, a]) => [camelCase(name), sample(a.type)]),
-    );
-    const made = new Binding(stack, "it", config) as Record<string, unknown>;
-    if (spec.kind === "provider") {
+    const made = new Binding(stack, "it", sampleConfig()) as Record<string, unknown>;
+    if (kind === "provider") {
       for (const [name, a] of attributes) {
         expect({ name, value: made[camelCase(name)] }).toEqual({ name, value: sample(a.type) });
       }
       return;
     }
-    const address = `${spec.kind === "dataSource" ? "data." : ""}${spec.terraformType}.it`;
+    const address = `${kind === "dataSource" ? "data." : ""}${type}.it`;
     for (const [name] of attributes) {
       expect({ name, value: resolved(stack, made[camelCase(name)]) }).toEqual({
         name,
@@ -140,11 +172,12 @@ describe.each(specs.map((s) => [s.terraformType, s] as const))("the binding of %
   });
 });
 
-describe("DataAmazonadsProfiles.profiles", () => {
-  it("reads one element's fields by index", async () => {
-    const { DataAmazonadsProfiles } = await import("../../../src/constructs/bindings/index.js");
+describe("dataAmazonadsProfiles.DataAmazonadsProfiles.profiles", () => {
+  it("reads one element's fields by index", () => {
     const stack = new TerraformStack(Testing.app(), "stack");
-    const data = new DataAmazonadsProfiles(stack, "all", { refreshToken: "${var.rt}" });
+    const data = new bindings.dataAmazonadsProfiles.DataAmazonadsProfiles(stack, "all", {
+      refreshToken: "${var.rt}",
+    });
     expect(resolved(stack, data.profiles.get(1).profileId)).toBe(
       "${data.amazonads_profiles.all.profiles[1].profile_id}",
     );
@@ -152,5 +185,25 @@ describe("DataAmazonadsProfiles.profiles", () => {
       "${data.amazonads_profiles.all.profiles[0].valid_payment_method}",
     );
     expect(resolved(stack, data.profileIds)).toBe("${data.amazonads_profiles.all.profile_ids}");
+  });
+});
+
+describe("authorization.Authorization.generateConfigForImport", () => {
+  it("declares an import of an existing grant by its id, through the given provider", () => {
+    const stack = new TerraformStack(Testing.app(), "stack");
+    const provider = new bindings.provider.AmazonadsProvider(stack, "provider", { alias: "app" });
+    bindings.authorization.Authorization.generateConfigForImport(
+      stack,
+      "grant",
+      "grant-0123456789abcdef",
+      provider,
+    );
+    expect(synthJson(stack).import).toEqual([
+      {
+        id: "grant-0123456789abcdef",
+        provider: "amazonads.app",
+        to: "amazonads_authorization.grant",
+      },
+    ]);
   });
 });

@@ -14,8 +14,8 @@ import { TerraformStack, Testing } from "cdktf";
 import type {} from "cdktf/lib/testing/adapters/jest.js";
 import {
   AmazonAdsConnection,
-  AmazonadsProfile,
-  DataAmazonadsProfiles,
+  dataAmazonadsProfiles,
+  profile,
   secretVariable,
   vendorProvider,
   LwaApp,
@@ -110,7 +110,7 @@ describe("toBeValidTerraform and toPlanSuccessfully on the constructs, with the 
       accountType: "seller",
     });
     // Read at plan: it depends on no resource with pending changes (Terraform would defer it).
-    new DataAmazonadsProfiles(stack, "all", {
+    new dataAmazonadsProfiles.DataAmazonadsProfiles(stack, "all", {
       provider: connection.app.provider,
       refreshToken: secretVariable(stack, "refresh_token"),
     });
@@ -135,7 +135,7 @@ describe("toBeValidTerraform and toPlanSuccessfully on the constructs, with the 
     const stack = new TerraformStack(Testing.app(), "invalid");
     vendorProvider(stack, { packageDir });
     const app = new LwaApp(stack, "app");
-    new AmazonadsProfile(stack, "profile", {
+    new profile.Profile(stack, "profile", {
       provider: app.provider,
       refreshToken: secretVariable(stack, "refresh_token"),
       accessLevel: "admin",
