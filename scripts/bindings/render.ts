@@ -5,7 +5,12 @@
 import { mayReplace, type Attribute, type CtyType } from "../../src/plugin/index.js";
 import type { BindingSpec } from "./catalog.js";
 import { camelCase, className } from "./names.js";
-import { attributeGetter, inputMapping, objectListShape, type InputMapping } from "./types.js";
+import {
+  attributeGetter,
+  inputMapping,
+  objectCollectionShape,
+  type InputMapping,
+} from "./types.js";
 
 /** The first lines of every generated file. */
 export const GENERATED_HEADER =
@@ -147,18 +152,27 @@ function configInterface(spec: BindingSpec, fields: readonly Field[]): string {
   );
 }
 
-function objectListClasses(
+// The getters of one object's fields, shared by list and map items.
+function fieldGetters(
   spec: BindingSpec,
   f: Field,
   fields: Readonly<Record<string, CtyType>>,
 ): string {
-  const base = `${spec.className}${className(f.name)}`;
   let getters = "";
   for (const [name, type] of Object.entries(fields).sort(([a], [b]) => a.localeCompare(b))) {
     const getter = attributeGetter(type, `for ${spec.terraformType}.${f.name}[*].${name}`);
     getters += docComment([`The element's \`${name}\`.`], "  ");
     getters += `  public get ${camelCase(name)}(): ${getter.type} {\n    return ${getter.expression(quote(name))};\n  }\n\n`;
   }
+  return getters;
+}
+
+function objectListClasses(
+  spec: BindingSpec,
+  f: Field,
+  fields: Readonly<Record<string, CtyType>>,
+): string {
+  const base = `${spec.className}${className(f.name)}`;
   return (
     docComment([
       `One element of {@link ${spec.className}.${f.prop}}, read attribute by attribute.`,
@@ -176,7 +190,7 @@ function objectListClasses(
     "  public constructor(\n    terraformResource: cdktf.IInterpolatingParent,\n    terraformAttribute: string,\n" +
     "    complexObjectIndex: number,\n    complexObjectIsFromSet: boolean,\n  ) {\n" +
     "    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);\n  }\n\n" +
-    getters +
+    fieldGetters(spec, f, fields) +
     "}\n\n" +
     docComment([
       `The list {@link ${spec.className}.${f.prop}}: pass it whole where Terraform takes a list,`,
@@ -189,17 +203,53 @@ function objectListClasses(
   );
 }
 
+// cdktf's generator passes the key bare (`attr[DE]`, a reference to nothing); it is quoted here.
+function objectMapClasses(
+  spec: BindingSpec,
+  f: Field,
+  fields: Readonly<Record<string, CtyType>>,
+): string {
+  const base = `${spec.className}${className(f.name)}`;
+  return (
+    docComment([`One value of {@link ${spec.className}.${f.prop}}, read attribute by attribute.`]) +
+    `export class ${base}OutputReference extends cdktf.ComplexObject {\n` +
+    docComment(
+      [
+        "@param terraformResource - the object holding the map",
+        "@param terraformAttribute - the map attribute's name",
+        "@param complexObjectKey - the value's key",
+      ],
+      "  ",
+    ) +
+    "  public constructor(\n    terraformResource: cdktf.IInterpolatingParent,\n    terraformAttribute: string,\n" +
+    "    complexObjectKey: string,\n  ) {\n" +
+    "    super(terraformResource, terraformAttribute, false, JSON.stringify(complexObjectKey));\n  }\n\n" +
+    fieldGetters(spec, f, fields) +
+    "}\n\n" +
+    docComment([
+      `The map {@link ${spec.className}.${f.prop}}: pass it whole where Terraform takes a map,`,
+      "or read one value with `get(key)`.",
+    ]) +
+    `export class ${base}Map extends cdktf.ComplexMap {\n` +
+    docComment(["The value at `key` (a reference, resolved by Terraform)."], "  ") +
+    `  public get(key: string): ${base}OutputReference {\n` +
+    `    return new ${base}OutputReference(this.terraformResource, this.terraformAttribute, key);\n  }\n}\n`
+  );
+}
+
 function members(spec: BindingSpec, fields: readonly Field[]): string {
   let out = "";
   for (const f of fields) {
     const doc = (extra: string) =>
       docComment([f.attribute.description, "", `Terraform attribute \`${f.name}\`${extra}.`], "  ");
-    const shape = objectListShape(f.attribute.type);
+    const shape = objectCollectionShape(f.attribute.type);
     if (!f.configurable && shape) {
-      const list = `${spec.className}${className(f.name)}List`;
-      out += `  private readonly _${f.prop} = new ${list}(this, ${quote(f.name)}, ${shape.wrapsSet});\n`;
+      const isMap = shape.kind === "map";
+      const collection = `${spec.className}${className(f.name)}${isMap ? "Map" : "List"}`;
+      const args = isMap ? "" : `, ${shape.kind === "set"}`;
+      out += `  private readonly _${f.prop} = new ${collection}(this, ${quote(f.name)}${args});\n`;
       out += doc("");
-      out += `  public get ${f.prop}(): ${list} {\n    return this._${f.prop};\n  }\n\n`;
+      out += `  public get ${f.prop}(): ${collection} {\n    return this._${f.prop};\n  }\n\n`;
       continue;
     }
     if (!f.configurable) {
@@ -330,8 +380,9 @@ export function renderBinding(spec: BindingSpec): string {
     out += 'import { vendorProvider } from "../provider-vendoring.js";\n';
   out += "\n" + configInterface(spec, fields) + "\n";
   for (const f of fields) {
-    const shape = f.configurable ? undefined : objectListShape(f.attribute.type);
-    if (shape) out += objectListClasses(spec, f, shape.fields) + "\n";
+    const shape = f.configurable ? undefined : objectCollectionShape(f.attribute.type);
+    if (shape?.kind === "map") out += objectMapClasses(spec, f, shape.fields) + "\n";
+    else if (shape) out += objectListClasses(spec, f, shape.fields) + "\n";
   }
   out += docComment([`\`${label}\`: ${spec.schema.description}`]);
   out += `export class ${spec.className} extends cdktf.${base} {\n`;

@@ -105,18 +105,21 @@ export function inputMapping(type: CtyType, where: string): InputMapping {
   throw unsupported(type, where);
 }
 
-/** An attribute that reads back as a list of objects, needing its own list/item classes. */
-export interface ObjectListShape {
-  readonly wrapsSet: boolean;
+/**
+ * An attribute that reads back as a collection of objects, needing its own collection and item
+ * classes: a list or set (items by index) or a map (items by key).
+ */
+export interface ObjectCollectionShape {
+  readonly kind: "list" | "set" | "map";
   readonly fields: Readonly<Record<string, CtyType>>;
 }
 
-/** The object list shape of a type, when it is a list or set of objects. */
-export function objectListShape(type: CtyType): ObjectListShape | undefined {
-  if (Array.isArray(type) && (type[0] === "list" || type[0] === "set")) {
+/** The shape of a type, when it is a list, set or map of objects. */
+export function objectCollectionShape(type: CtyType): ObjectCollectionShape | undefined {
+  if (Array.isArray(type) && (type[0] === "list" || type[0] === "set" || type[0] === "map")) {
     const element = type[1] as CtyType;
     if (Array.isArray(element) && element[0] === "object") {
-      return { wrapsSet: type[0] === "set", fields: element[1] as Record<string, CtyType> };
+      return { kind: type[0], fields: element[1] as Record<string, CtyType> };
     }
   }
   return undefined;

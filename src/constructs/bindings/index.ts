@@ -5,5 +5,6 @@ export * from "./provider.js";
 export * from "./authorization.js";
 export * from "./lwa-app.js";
 export * from "./profile.js";
+export * from "./profile-set.js";
 export * from "./test-account.js";
 export * from "./data-profiles.js";

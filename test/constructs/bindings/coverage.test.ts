@@ -154,3 +154,22 @@ describe("DataAmazonadsProfiles.profiles", () => {
     expect(resolved(stack, data.profileIds)).toBe("${data.amazonads_profiles.all.profile_ids}");
   });
 });
+
+describe("AmazonadsProfileSet.profiles", () => {
+  it("reads one country's fields by key, quoted so that Terraform takes it as a string", async () => {
+    const { AmazonadsProfileSet } = await import("../../../src/constructs/bindings/index.js");
+    const stack = new TerraformStack(Testing.app(), "stack");
+    const set = new AmazonadsProfileSet(stack, "eu", {
+      refreshToken: "${var.rt}",
+      countryCodes: ["DE", "FR"],
+    });
+    expect(resolved(stack, set.profiles.get("DE").profileId)).toBe(
+      '${amazonads_profile_set.eu.profiles["DE"].profile_id}',
+    );
+    expect(resolved(stack, set.profiles.get("FR").apiUrl)).toBe(
+      '${amazonads_profile_set.eu.profiles["FR"].api_url}',
+    );
+    expect(resolved(stack, set.profiles)).toBe("${amazonads_profile_set.eu.profiles}");
+    expect(resolved(stack, set.profileIds)).toBe("${amazonads_profile_set.eu.profile_ids}");
+  });
+});
