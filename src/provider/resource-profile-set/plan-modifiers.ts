@@ -2,8 +2,9 @@
  * The plan modifier of what `amazonads_profile_set` selects (`id`, `profiles`, `profile_ids`):
  * kept from state until the set is selected again — on create, when an input changes, or when a
  * plan's read dropped a country whose profile is gone. The maps are then planned with one key per
- * configured country and unknown values, so that their keys are known at plan time (`for_each`
- * over `profiles` works even before the first apply).
+ * configured country, so that their keys are known at plan time (`for_each` over `profiles` works
+ * even before the first apply): unknown values for the countries to select, and, when only the
+ * list of countries changed, the prior values of the countries that stay (apply keeps those).
  */
 import {
   UNKNOWN,
@@ -38,10 +39,14 @@ export const selectedPerCountry: PlanModifier = {
     }
     const countries = object.config.country_codes ?? null;
     const isMap = Array.isArray(request.type) && request.type[0] === "map";
-    response.plan =
-      isMap && Array.isArray(countries) && isWhollyKnown(countries)
-        ? Object.fromEntries((countries as string[]).map((country) => [country, UNKNOWN]))
-        : UNKNOWN;
+    if (!isMap || !Array.isArray(countries) || !isWhollyKnown(countries)) {
+      response.plan = UNKNOWN;
+      return;
+    }
+    const kept = !request.creating && onlyCountriesChanged(object) ? asMap(request.state) : {};
+    response.plan = Object.fromEntries(
+      (countries as string[]).map((country) => [country, kept[country] ?? UNKNOWN]),
+    );
   },
 };
 
@@ -53,6 +58,19 @@ export function selectsAgain(object: PlanModifierRequest["object"]): boolean {
     (name) => !sameValue(object.plan[name] ?? null, state[name] ?? null),
   );
   return changed || !coversCountries(state.profiles ?? null, object.config.country_codes ?? null);
+}
+
+// A country that stays keeps its profile when nothing but the list of countries changed.
+function onlyCountriesChanged(object: PlanModifierRequest["object"]): boolean {
+  return SET_SELECTION_INPUTS.filter((name) => name !== "country_codes").every((name) =>
+    sameValue(object.plan[name] ?? null, object.state?.[name] ?? null),
+  );
+}
+
+function asMap(value: Value): Readonly<Record<string, Value>> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !isUnknown(value)
+    ? (value as Readonly<Record<string, Value>>)
+    : {};
 }
 
 // A read drops the country of a profile that is gone: its key is then missing from state.

@@ -6,7 +6,16 @@
  */
 import { createHash } from "node:crypto";
 import { isRegion, type Profile, type Region } from "../../amazon-ads/index.js";
-import { defineResource, type Diagnostics, type Logger, type Model } from "../../plugin/index.js";
+import {
+  defineResource,
+  isUnknown,
+  isWhollyKnown,
+  type Diagnostics,
+  type Logger,
+  type Model,
+  type Planned,
+  type Value,
+} from "../../plugin/index.js";
 import { reportFailure, warnAndKeep } from "../amazon-errors.js";
 import { configured, type ProviderData } from "../provider-data.js";
 import { listings, type SelectedProfile } from "../resource-profile/select-profile.js";
@@ -26,7 +35,7 @@ export const profileSetResource = defineResource<typeof profileSetSchema, Provid
   async create(req, resp) {
     const data = configured(req.providerData, resp.diagnostics);
     if (!data) return;
-    const selection = await select(data, req.config, req.log, req.signal, resp.diagnostics);
+    const selection = await select(data, req, resp.diagnostics);
     if (selection) Object.assign(resp.state, selection);
   },
 
@@ -86,7 +95,7 @@ export const profileSetResource = defineResource<typeof profileSetSchema, Provid
   async update(req, resp) {
     const data = configured(req.providerData, resp.diagnostics);
     if (!data) return;
-    const selection = await select(data, req.config, req.log, req.signal, resp.diagnostics);
+    const selection = await select(data, req, resp.diagnostics);
     if (selection) Object.assign(resp.state, selection);
   },
 
@@ -99,13 +108,19 @@ export const profileSetResource = defineResource<typeof profileSetSchema, Provid
   validateConfig: validateProfileSet,
 });
 
+// Selects the countries the plan left unknown; those it kept (only the list changed) stay as planned.
 async function select(
   data: ProviderData,
-  config: Model<typeof profileSetSchema>,
-  log: Logger,
-  signal: AbortSignal,
+  req: {
+    config: Model<typeof profileSetSchema>;
+    plan: Planned<typeof profileSetSchema>;
+    log: Logger;
+    signal: AbortSignal;
+  },
   diagnostics: Diagnostics,
 ) {
+  const { config, log, signal } = req;
+  const kept = keptEntries(req.plan.profiles);
   const selected = await selectProfileSet(
     {
       countryCodes: config.country_codes,
@@ -113,16 +128,30 @@ async function select(
       accountType: config.account_type ?? undefined,
       accessLevel: config.access_level ?? "edit",
       apiProgram: config.api_program ?? "campaign",
+      kept: new Set(Object.keys(kept)),
     },
     { data, refreshToken: config.refresh_token, log, signal, diagnostics },
   );
   if (!selected) return undefined;
   const profiles: Record<string, Entry> = {};
-  for (const [country, one] of selected) profiles[country] = profileEntry(one);
+  for (const country of config.country_codes) {
+    const one = selected.get(country);
+    profiles[country] = one ? profileEntry(one) : kept[country]!;
+  }
   log.debug("selected a profile set", {
-    profile_ids: Object.values(profiles).map((p) => p.profile_id),
+    selected: [...selected.keys()],
+    kept: Object.keys(kept),
   });
   return selectionAttributes(profiles);
+}
+
+function keptEntries(planned: Planned<typeof profileSetSchema>["profiles"]): Record<string, Entry> {
+  if (planned === null || isUnknown(planned)) return {};
+  const kept: Record<string, Entry> = {};
+  for (const [country, entry] of Object.entries(planned)) {
+    if (isWhollyKnown(entry as Value)) kept[country] = entry as Entry;
+  }
+  return kept;
 }
 
 // The region stored with an entry, else the provider's (an entry always has one in practice).

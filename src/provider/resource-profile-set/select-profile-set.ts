@@ -27,6 +27,8 @@ export interface ProfileSetSelectors {
   readonly accountType?: string | undefined;
   readonly accessLevel: string;
   readonly apiProgram: string;
+  /** Countries whose profile the plan kept (the list of countries changed): not selected again. */
+  readonly kept?: ReadonlySet<string>;
 }
 
 /** One country of the set, where it is listed and where it sits in `country_codes`. */
@@ -40,8 +42,8 @@ interface Country {
 }
 
 /**
- * The selected profile of each country, in the order of `country_codes`, or undefined after adding
- * an error for each country that has no profile or several.
+ * The selected profile of each country (but the kept ones), in the order of `country_codes`, or
+ * undefined after adding an error for each country that has no profile or several.
  */
 export async function selectProfileSet(
   selectors: ProfileSetSelectors,
@@ -55,11 +57,19 @@ export async function selectProfileSet(
     accessLevel: selectors.accessLevel,
     apiProgram: selectors.apiProgram,
   };
-  const countries = selectors.countryCodes.map((code, index): Country => {
-    const one: ProfileSelectors = { ...base, countryCode: code };
-    const where = selectionRegion(one, data.settings.region);
-    return { code, index, region: where.region, documented: !where.unknownCountry, selectors: one };
-  });
+  const countries = selectors.countryCodes
+    .map((code, index): Country => {
+      const one: ProfileSelectors = { ...base, countryCode: code };
+      const where = selectionRegion(one, data.settings.region);
+      return {
+        code,
+        index,
+        region: where.region,
+        documented: !where.unknownCountry,
+        selectors: one,
+      };
+    })
+    .filter((country) => !selectors.kept?.has(country.code));
   const list = listings(context);
   const regions = [...new Set(countries.map((c) => c.region))];
   const listed = new Map<Region, Profile[]>();

@@ -210,25 +210,45 @@ describe("amazonads_profile_set against the emulator", () => {
       expect(plan.planned).toMatchObject({ profiles: UNKNOWN, profile_ids: UNKNOWN });
     });
 
-    it("plans no change when nothing changed, and selects again when the countries did", async () => {
+    it("plans no change when nothing changed, and selects only an added country", async () => {
       const { state } = await selectSet(seller, ["DE", "FR"]);
       const same = await e.driver.plan(TYPE, config(["DE", "FR"]), state);
       expect(same.planned).toEqual(state);
-      const more = await e.driver.plan(TYPE, config(["DE", "FR", "IT"]), state);
+      const more = await e.driver.plan(TYPE, config(["DE", "FR", "JP"]), state);
       expect(more.requiresReplace).toEqual([]);
+      const prior = state!.profiles as Record<string, unknown>;
       expect(more.planned).toMatchObject({
         id: UNKNOWN,
-        profiles: { DE: UNKNOWN, FR: UNKNOWN, IT: UNKNOWN },
+        profiles: { DE: prior.DE, FR: prior.FR, JP: UNKNOWN },
+        profile_ids: { DE: "7200000000000202", FR: "7200000000000203", JP: UNKNOWN },
       });
-      const applied = await e.driver.apply(TYPE, more.planned, config(["DE", "FR", "IT"]), state);
+      const from = requests.length;
+      const applied = await e.driver.apply(TYPE, more.planned, config(["DE", "FR", "JP"]), state);
       expect(applied.state?.profile_ids).toEqual({
         DE: "7200000000000202",
         FR: "7200000000000203",
-        IT: "7200000000000204",
+        JP: "7300000000000301",
       });
+      // The countries that stay are not selected again: only JP's region is listed.
+      expect(listingsByRegion(from)).toEqual({ FE: 1 });
     });
 
-    it("selects again when a narrowing selector or the refresh token changes", async () => {
+    it("keeps the countries that stay when one is removed, with no request at apply", async () => {
+      const { state } = await selectSet(seller, ["DE", "FR", "JP"]);
+      const fewer = await e.driver.plan(TYPE, config(["JP", "DE"]), state);
+      const prior = state!.profiles as Record<string, unknown>;
+      expect(fewer.planned).toMatchObject({ profiles: { JP: prior.JP, DE: prior.DE } });
+      expect(Object.keys(fewer.planned!.profiles as object)).toEqual(["JP", "DE"]);
+      const from = requests.length;
+      const applied = await e.driver.apply(TYPE, fewer.planned, config(["JP", "DE"]), state);
+      expect(applied.state?.profile_ids).toEqual({
+        JP: "7300000000000301",
+        DE: "7200000000000202",
+      });
+      expect(requests.length).toBe(from);
+    });
+
+    it("selects every country again when a narrowing selector or the refresh token changes", async () => {
       const { state } = await selectSet(seller, ["DE"]);
       const changes: Record<string, string>[] = [
         { account_type: "seller" },
@@ -263,7 +283,7 @@ describe("amazonads_profile_set against the emulator", () => {
       expect(requests.slice(from).filter((r) => r.endpoint === "profile")).toEqual([]);
     });
 
-    it("drops the country of a profile that is gone, then plans to select it again", async () => {
+    it("drops the country of a profile that is gone, then plans to select that one again", async () => {
       const { state } = await selectSet(seller, ["DE", "FR"]);
       e.emulator.admin.removeProfile("7200000000000203");
       const read = await e.driver.read(TYPE, state!);
@@ -279,7 +299,8 @@ describe("amazonads_profile_set against the emulator", () => {
         { refresh_token: seller, country_codes: ["DE", "FR"] },
         read.state,
       );
-      expect(plan.planned).toMatchObject({ profiles: { DE: UNKNOWN, FR: UNKNOWN } });
+      const stays = (read.state!.profiles as Record<string, unknown>).DE;
+      expect(plan.planned).toMatchObject({ profiles: { DE: stays, FR: UNKNOWN } });
       const applied = await e.driver.apply(
         TYPE,
         plan.planned,
