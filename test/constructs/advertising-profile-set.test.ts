@@ -1,4 +1,7 @@
-import { TerraformVariable } from "cdktf";
+import { App, TerraformStack, TerraformVariable } from "cdktf";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { AdvertisingProfileSet } from "../../src/constructs/advertising-profile-set.js";
 import { AuthorizationGrant } from "../../src/constructs/authorization-grant.js";
 import { LwaApp } from "../../src/constructs/lwa-app.js";
@@ -104,5 +107,24 @@ describe("AdvertisingProfileSet", () => {
           }),
       ).toThrow('stack/eu: accountType must be one of seller, vendor, agency, not "Seller".');
     });
+  });
+
+  it("fails at synth when chosen in another stack with the grant, which stays in its own", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "profile-set-"));
+    try {
+      const app = new App({ outdir });
+      const home = new TerraformStack(app, "connection");
+      const grant = new AuthorizationGrant(home, "grant", {
+        app: new LwaApp(home, "app", { clientId: CLIENT_ID }),
+        refreshToken: secretVariable(home, "refresh_token"),
+      });
+      const other = new TerraformStack(app, "reporting");
+      new AdvertisingProfileSet(other, "eu", { grant, countryCodes: ["DE", "FR"] });
+      expect(() => app.synth()).toThrow(
+        "stack reporting uses the refresh token of AuthorizationGrant connection/grant",
+      );
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });
