@@ -2,10 +2,11 @@
  * A seller in eight marketplaces of NA, EU and FE, in plain HCL with the real terraform against
  * the emulator: one grant, one amazonads_profile_set, a `for_each` over its map planned before
  * the first apply, exact outputs; then a second plan that makes no token request and lists each
- * region's profiles once; then a country added in place.
+ * region's profiles once; then a country added in place, at TF_LOG=trace, with no secret shown.
  */
 import { MARKETPLACE_SELLER_USER_ID } from "../../../src/emulator/index.js";
 import { expectSuccess, startProviderHarness, type ProviderHarness } from "../support/provider.js";
+import { findLeaks } from "../support/secret-scan.js";
 
 const EIGHT = ["US", "CA", "UK", "DE", "FR", "IT", "ES", "JP"];
 
@@ -87,10 +88,16 @@ describe("a profile set of eight marketplaces with terraform against the emulato
     expect(traffic(from)).toEqual({ listings: { NA: 1, EU: 1, FE: 1 }, token: 0, profile: 0 });
   });
 
-  it("adds a marketplace in place, leaving the others' consumers alone", async () => {
+  it("adds a marketplace in place, leaving the others' consumers alone, no secret in its trace", async () => {
     h.configure(config([...EIGHT, "MX"]));
     const from = h.requests.length;
-    const apply = expectSuccess(await h.tf(["apply", "-auto-approve"], env));
+    const apply = expectSuccess(
+      await h.tf(["apply", "-auto-approve"], { ...env, TF_LOG: "trace" }),
+    );
+    expect(apply.stderr).toContain("selected a profile set");
+    expect(
+      findLeaks([{ where: "apply", content: apply.output }], h.emulator.admin.secrets()),
+    ).toEqual([]);
     expect(apply.stdout).toContain("amazonads_profile_set.markets will be updated in-place");
     expect(apply.stdout).toContain("Resources: 1 added, 1 changed, 0 destroyed.");
     // The plan's read listed each region once; the apply selected MX alone (NA once more), in
