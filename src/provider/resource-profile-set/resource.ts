@@ -32,12 +32,7 @@ type Entry = NonNullable<State["profiles"]>[string];
 export const profileSetResource = defineResource<typeof profileSetSchema, ProviderData>({
   schema: profileSetSchema,
 
-  async create(req, resp) {
-    const data = configured(req.providerData, resp.diagnostics);
-    if (!data) return;
-    const selection = await select(data, req, resp.diagnostics);
-    if (selection) Object.assign(resp.state, selection);
-  },
+  create: select,
 
   async read(req, resp) {
     const data = configured(req.providerData, resp.diagnostics);
@@ -92,12 +87,7 @@ export const profileSetResource = defineResource<typeof profileSetSchema, Provid
     Object.assign(state, selectionAttributes(profiles));
   },
 
-  async update(req, resp) {
-    const data = configured(req.providerData, resp.diagnostics);
-    if (!data) return;
-    const selection = await select(data, req, resp.diagnostics);
-    if (selection) Object.assign(resp.state, selection);
-  },
+  update: select,
 
   delete(req) {
     req.log.debug("forgetting the profile set", { id: req.state.id });
@@ -108,17 +98,20 @@ export const profileSetResource = defineResource<typeof profileSetSchema, Provid
   validateConfig: validateProfileSet,
 });
 
-// Selects the countries the plan left unknown; those it kept (only the list changed) stay as planned.
+// Create and update alike: select the countries the plan left unknown; those it kept (only the
+// list of countries changed) stay as planned.
 async function select(
-  data: ProviderData,
   req: {
-    config: Model<typeof profileSetSchema>;
-    plan: Planned<typeof profileSetSchema>;
-    log: Logger;
-    signal: AbortSignal;
+    readonly providerData: ProviderData | undefined;
+    readonly config: Model<typeof profileSetSchema>;
+    readonly plan: Planned<typeof profileSetSchema>;
+    readonly log: Logger;
+    readonly signal: AbortSignal;
   },
-  diagnostics: Diagnostics,
-) {
+  resp: { state: Planned<typeof profileSetSchema>; readonly diagnostics: Diagnostics },
+): Promise<void> {
+  const data = configured(req.providerData, resp.diagnostics);
+  if (!data) return;
   const { config, log, signal } = req;
   const kept = keptEntries(req.plan.profiles);
   const selected = await selectProfileSet(
@@ -130,19 +123,16 @@ async function select(
       apiProgram: config.api_program ?? "campaign",
       kept: new Set(Object.keys(kept)),
     },
-    { data, refreshToken: config.refresh_token, log, signal, diagnostics },
+    { data, refreshToken: config.refresh_token, log, signal, diagnostics: resp.diagnostics },
   );
-  if (!selected) return undefined;
+  if (!selected) return;
   const profiles: Record<string, Entry> = {};
   for (const country of config.country_codes) {
     const one = selected.get(country);
     profiles[country] = one ? profileEntry(one) : kept[country]!;
   }
-  log.debug("selected a profile set", {
-    selected: [...selected.keys()],
-    kept: Object.keys(kept),
-  });
-  return selectionAttributes(profiles);
+  log.debug("selected a profile set", { selected: [...selected.keys()], kept: Object.keys(kept) });
+  Object.assign(resp.state, selectionAttributes(profiles));
 }
 
 function keptEntries(planned: Planned<typeof profileSetSchema>["profiles"]): Record<string, Entry> {
