@@ -5,7 +5,9 @@
  *   `lazy-index.ts` and the ephemeral resources (cdktf 0.21 has no `TerraformEphemeralResource`);
  * - the framework: `import * as cdktn from 'cdktn'` becomes the package's framework module, so the
  *   same source builds for cdktf and cdktn;
- * - the provider class vendors the provider package into its stack (`vendorProvider(this)`).
+ * - the provider class vendors the provider package into its stack (`vendorProvider(this)`);
+ * - a map entry's key is quoted in its Terraform reference (the generator leaves it bare);
+ * - write-only attributes are marked through the framework module (cdktf 0.21 cannot mark them).
  * `override` modifiers are added by `overrides.ts`, which needs the type checker.
  */
 import ts from "typescript";
@@ -97,6 +99,10 @@ function adaptModule(text: string, path: string): string {
     if (qualifier && ts.isIdentifier(qualifier) && qualifier.text === alias) {
       edits.push({ at: qualifier.getStart(source), end: qualifier.end, text: FRAMEWORK_ALIAS });
     }
+    const quoted = quotedMapKey(node, source);
+    if (quoted) edits.push(quoted);
+    const writeOnly = writeOnlyMark(node, source);
+    if (writeOnly) edits.push(writeOnly);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -107,6 +113,39 @@ function adaptModule(text: string, path: string): string {
   );
   if (provider) edits.push(...vendoring(provider, source, importEnd));
   return applyEdits(text, edits);
+}
+
+/**
+ * A map entry's reference: the generator hands the key to `ComplexObject` as it came, which
+ * renders `profiles[DE]` (a reference to nothing in Terraform); the key must be a string literal,
+ * `profiles["DE"]`.
+ */
+function quotedMapKey(node: ts.Node, source: ts.SourceFile): Edit | undefined {
+  if (!ts.isCallExpression(node) || node.expression.kind !== ts.SyntaxKind.SuperKeyword) return;
+  const key = node.arguments[3];
+  if (!key || !ts.isIdentifier(key) || key.text !== "complexObjectKey") return;
+  return { at: key.getStart(source), end: key.end, text: "JSON.stringify(complexObjectKey)" };
+}
+
+/**
+ * cdktn's generator wraps write-only attributes in `this.markWriteOnlyAttribute(…)`, a method
+ * cdktf 0.21's resources lack: the framework module's `markWriteOnlyAttribute` calls it where the
+ * framework has it.
+ */
+function writeOnlyMark(node: ts.Node, source: ts.SourceFile): Edit | undefined {
+  if (
+    !ts.isCallExpression(node) ||
+    !ts.isPropertyAccessExpression(node.expression) ||
+    node.expression.expression.kind !== ts.SyntaxKind.ThisKeyword ||
+    node.expression.name.text !== "markWriteOnlyAttribute"
+  ) {
+    return;
+  }
+  return {
+    at: node.expression.getStart(source),
+    end: node.arguments[0]!.getStart(source),
+    text: `${FRAMEWORK_ALIAS}.markWriteOnlyAttribute(this, `,
+  };
 }
 
 // A stack that declares the provider gets its package at synth: terraform init needs no registry.

@@ -14,14 +14,7 @@ import { applyEdits } from "./adapt.js";
 const MISSING_OVERRIDE = new Set([4114, 4116]);
 
 // Errors whose cause is known, and what to do about them.
-const HINTS: readonly (readonly [RegExp, string])[] = [
-  [
-    /markWriteOnlyAttribute/,
-    "Write-only attributes: cdktn's generator marks them with markWriteOnlyAttribute, which " +
-      "cdktf 0.21 lacks. The constructs build on both frameworks from one source, so a schema " +
-      "cannot use writeOnly while the package serves cdktf.",
-  ],
-];
+const HINTS: readonly (readonly [RegExp, string])[] = [];
 
 /**
  * `files` (absolute path → text, not yet on disk) with `override` where the compiler asks for it.

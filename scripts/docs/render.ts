@@ -39,6 +39,7 @@ export const DOC_PAGES: readonly DocPage[] = [
   page("resources/lwa_app.md", RESOURCES.amazonads_lwa_app.schema),
   page("resources/authorization.md", RESOURCES.amazonads_authorization.schema),
   page("resources/profile.md", RESOURCES.amazonads_profile.schema),
+  page("resources/profile_set.md", RESOURCES.amazonads_profile_set.schema),
   page("resources/test_account.md", RESOURCES.amazonads_test_account.schema),
   page("data-sources/profiles.md", DATA_SOURCES.amazonads_profiles.schema),
   page("ephemeral-resources/access_token.md", EPHEMERAL_RESOURCES.amazonads_access_token.schema),

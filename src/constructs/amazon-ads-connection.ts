@@ -5,6 +5,8 @@
 import { stackOf, TerraformOutput } from "./framework.js";
 import { Construct } from "constructs";
 import { AdvertisingProfile, type ProfileSelectors } from "./advertising-profile.js";
+import { AdvertisingProfileSet } from "./advertising-profile-set.js";
+import type * as profileSet from "./bindings/profile-set/index.js";
 import { AuthorizationGrant, keepGrantTokenInStack } from "./authorization-grant.js";
 import { LwaApp, type LwaAppProps } from "./lwa-app.js";
 
@@ -53,6 +55,17 @@ export interface AmazonAdsConnectionProps extends LwaAppProps, ProfileSelectors 
    * @default false: no token outputs; the tokens stay in this stack's state
    */
   readonly publishTokens?: boolean;
+  /**
+   * Several marketplaces from the one grant: one profile per country code (`["DE", "FR", "IT"]`,
+   * written in the program, no duplicates), selected by an {@link AdvertisingProfileSet} with
+   * `accountName`, `accountType`, `accessLevel` and `apiProgram` narrowing every country. The
+   * connection then also emits `profiles`, a map by country of `profile_id`, `region`, `api_url`
+   * …, and its single-profile outputs and properties (`profile_id`, `region`, `api_url`,
+   * `country_code`) describe the first country. Not with `countryCode`, `profileId` or
+   * `marketplaceId`, which select one profile.
+   * @default one profile, selected by the other selectors
+   */
+  readonly countryCodes?: string[];
 }
 
 /** The outputs a connection emits, without prefix. */
@@ -76,13 +89,26 @@ export const TOKEN_OUTPUTS = ["refresh_token", "access_token"] as const;
 /** One of {@link TOKEN_OUTPUTS}. */
 export type TokenOutput = (typeof TOKEN_OUTPUTS)[number];
 
-/** A connection's Terraform outputs by unprefixed name; the token outputs only when published. */
+/**
+ * A connection's Terraform outputs by unprefixed name; the token outputs only when published, and
+ * `profiles` only with `countryCodes`.
+ */
 export type ConnectionOutputs = Readonly<
   Record<Exclude<ConnectionOutput, TokenOutput>, TerraformOutput> &
-    Partial<Record<TokenOutput, TerraformOutput>>
+    Partial<Record<TokenOutput | "profiles", TerraformOutput>>
 >;
 
+const PROFILES_DESCRIPTION =
+  "The selected profiles by country code: profile_id (a string), region, api_url, " +
+  "marketplace_id, currency_code, timezone, account_id, account_name, account_type.";
+
 const SENSITIVE: ReadonlySet<ConnectionOutput> = new Set(TOKEN_OUTPUTS);
+const PROFILE_OUTPUTS: ReadonlySet<ConnectionOutput> = new Set([
+  "profile_id",
+  "region",
+  "api_url",
+  "country_code",
+]);
 const DESCRIPTIONS: Record<ConnectionOutput, string> = {
   client_id: "The Login with Amazon client id (Amazon-Advertising-API-ClientId header).",
   profile_id: "The advertising profile id, as a string (Amazon-Advertising-API-Scope header).",
@@ -117,8 +143,8 @@ export class AmazonAdsConnection extends Construct {
   public readonly app: LwaApp;
   /** The authorization grant. */
   public readonly grant: AuthorizationGrant;
-  /** The selected advertising profile. */
-  public readonly profile: AdvertisingProfile;
+  /** The profiles of each country, when the connection was given `countryCodes`. */
+  public readonly profileSet?: AdvertisingProfileSet;
   /** The Terraform outputs, by unprefixed name (the token outputs only with `publishTokens`). */
   public readonly outputs: ConnectionOutputs;
   /** Whether the tokens are published beyond this stack (the `publishTokens` prop). */
@@ -149,7 +175,16 @@ export class AmazonAdsConnection extends Construct {
       codeVerifier: props.codeVerifier,
       publishTokens: this.publishTokens,
     });
-    this.profile = new AdvertisingProfile(this, "profile", { ...props, grant: this.grant });
+    if (props.countryCodes === undefined) {
+      this.single = new AdvertisingProfile(this, "profile", { ...props, grant: this.grant });
+    } else {
+      checkOneWayToSelect(this.node.path, props);
+      this.profileSet = new AdvertisingProfileSet(this, "profile-set", {
+        ...props,
+        countryCodes: props.countryCodes,
+        grant: this.grant,
+      });
+    }
     const values: Record<ConnectionOutput, string> = {
       client_id: this.clientId,
       profile_id: this.profileId,
@@ -163,17 +198,84 @@ export class AmazonAdsConnection extends Construct {
     const published = CONNECTION_OUTPUTS.filter(
       (name) => this.publishTokens || !SENSITIVE.has(name),
     );
-    const outputs: Partial<Record<ConnectionOutput, TerraformOutput>> = {};
+    const outputs: Partial<Record<ConnectionOutput | "profiles", TerraformOutput>> = {};
     for (const name of published) {
       outputs[name] = new TerraformOutput(this, prefix === undefined ? name : `${prefix}_${name}`, {
         value: values[name],
         ...(SENSITIVE.has(name) && { sensitive: true }),
-        description: DESCRIPTIONS[name],
+        description: DESCRIPTIONS[name] + this.primaryNote(name),
         staticId: true,
       });
     }
+    if (this.profileSet) {
+      outputs.profiles = new TerraformOutput(
+        this,
+        prefix === undefined ? "profiles" : `${prefix}_profiles`,
+        {
+          value: this.profileSet.profiles,
+          description: PROFILES_DESCRIPTION,
+          staticId: true,
+        },
+      );
+    }
     this.outputs = outputs as ConnectionOutputs;
     this.node.addValidation({ validate: () => duplicateOutputs(this) });
+  }
+
+  private readonly single?: AdvertisingProfile;
+
+  /**
+   * The selected advertising profile. A connection given `countryCodes` has none (it has
+   * {@link profileSet}): reading it then throws, naming what to use.
+   */
+  public get profile(): AdvertisingProfile {
+    if (this.single) return this.single;
+    throw new Error(
+      `${this.node.path}: this connection selects one profile per country ` +
+        `(${this.countryCodes.join(", ")}), so it has no single AdvertisingProfile: use ` +
+        `profileOf("${this.countryCodes[0]}"), profiles or profileSet instead.`,
+    );
+  }
+
+  /** The countries of a connection given `countryCodes`, in their order; else empty. */
+  public get countryCodes(): readonly string[] {
+    return this.profileSet?.countryCodes ?? [];
+  }
+
+  /**
+   * The selected profiles by country code, as one map reference (what the `profiles` output
+   * holds). Throws for a connection without `countryCodes`.
+   */
+  public get profiles(): profileSet.ProfileSetProfilesMap {
+    return this.requireSet("profiles").profiles;
+  }
+
+  /**
+   * One country's profile, read attribute by attribute (`profileOf("DE").profileId`, `.region`,
+   * `.apiUrl` …). Throws for a connection without `countryCodes`, or a country not among them.
+   */
+  public profileOf(countryCode: string): profileSet.ProfileSetProfilesOutputReference {
+    return this.requireSet(`profileOf("${countryCode}")`).profile(countryCode);
+  }
+
+  private requireSet(what: string): AdvertisingProfileSet {
+    if (this.profileSet) return this.profileSet;
+    throw new Error(
+      `${this.node.path}: ${what} needs a connection given countryCodes; this one selects one ` +
+        "profile: use profileId, region and apiUrl.",
+    );
+  }
+
+  private primaryNote(name: ConnectionOutput): string {
+    const first = this.countryCodes[0];
+    return first !== undefined && PROFILE_OUTPUTS.has(name)
+      ? ` With several countries: that of ${first}, the first one (all are in the profiles output).`
+      : "";
+  }
+
+  // With countryCodes, the single-profile values are those of the first country.
+  private get primary(): AdvertisingProfile | profileSet.ProfileSetProfilesOutputReference {
+    return this.single ?? this.profileOf(this.countryCodes[0]!);
   }
 
   /** The Login with Amazon client id. */
@@ -181,24 +283,24 @@ export class AmazonAdsConnection extends Construct {
     return this.app.clientId;
   }
 
-  /** The advertising profile id, as a string. */
+  /** The advertising profile id, as a string (with `countryCodes`: the first country's). */
   public get profileId(): string {
-    return this.profile.profileId;
+    return this.primary.profileId;
   }
 
-  /** The region serving the profile: NA, EU or FE. */
+  /** The region serving the profile: NA, EU or FE (with `countryCodes`: the first country's). */
   public get region(): string {
-    return this.profile.region;
+    return this.primary.region;
   }
 
-  /** The Amazon Ads API URL for the profile. */
+  /** The Amazon Ads API URL for the profile (with `countryCodes`: the first country's). */
   public get apiUrl(): string {
-    return this.profile.apiUrl;
+    return this.primary.apiUrl;
   }
 
-  /** The profile's marketplace country code. */
+  /** The profile's marketplace country code (with `countryCodes`: the first country). */
   public get countryCode(): string {
-    return this.profile.countryCode;
+    return this.primary.countryCode;
   }
 
   /**
@@ -226,6 +328,21 @@ export class AmazonAdsConnection extends Construct {
     return this.publishTokens
       ? reference
       : keepGrantTokenInStack(this, "AmazonAdsConnection", name, reference);
+  }
+}
+
+// countryCodes selects a profile per country; these select one profile in all.
+function checkOneWayToSelect(path: string, props: AmazonAdsConnectionProps): void {
+  const single = (["countryCode", "profileId", "marketplaceId"] as const).filter(
+    (name) => props[name] !== undefined,
+  );
+  if (single.length > 0) {
+    throw new Error(
+      `${path}: countryCodes selects one profile per country, and ${single.join(" and ")} ` +
+        `select${single.length === 1 ? "s" : ""} one profile: give countryCodes alone (with ` +
+        "accountType, accountName, accessLevel or apiProgram to narrow every country), or " +
+        "drop it for a single profile.",
+    );
   }
 }
 

@@ -8,13 +8,23 @@
  * the framework its users' app has, with types of that framework. Every other construct file
  * imports the framework from here, never by name (a lint rule holds that).
  */
-import { TerraformStack } from "cdktf";
+import { TerraformStack, type TerraformResource } from "cdktf";
 import frameworkPackage from "cdktf/package.json" with { type: "json" };
 import type { IConstruct } from "constructs";
 
 export * from "cdktf";
 // Both frameworks expose custom synthesis only on this deep path (neither has an `exports` map).
 export { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer.js";
+
+/**
+ * Marks a write-only attribute's value on `resource` where the framework can (cdktn records the
+ * feature to check Terraform's version); cdktf 0.21 cannot, and the value passes unchanged. The
+ * generated bindings call this instead of the resource's own `markWriteOnlyAttribute`.
+ */
+export function markWriteOnlyAttribute<T>(resource: TerraformResource, value: T): T {
+  const mark = (resource as { markWriteOnlyAttribute?: (v: T) => T }).markWriteOnlyAttribute;
+  return typeof mark === "function" ? mark.call(resource, value) : value;
+}
 
 /** The framework package this build of the constructs uses: `cdktf` or `cdktn`. */
 export const FRAMEWORK_PACKAGE: string = frameworkPackage.name;

@@ -12,6 +12,12 @@ export {
   type ProfileSelectors,
 } from "./advertising-profile.js";
 export {
+  AdvertisingProfileSet,
+  checkCountryCodes,
+  type AdvertisingProfileSetProps,
+  type ProfileSetSelectors,
+} from "./advertising-profile-set.js";
+export {
   AmazonAdsConnection,
   type AmazonAdsConnectionProps,
   type ConnectionOutput,

@@ -44,4 +44,5 @@ export {
   DEMO_REDIRECT_URI,
   DEMO_USER_ID,
   EMPTY_USER_ID,
+  MARKETPLACE_SELLER_USER_ID,
 } from "./seed.js";

@@ -3,7 +3,7 @@
  * profiles. The default seed is one approved demo app and a demo user whose profiles span all three
  * regions, with ids above 2^53 and one view-only profile, plus a user with no profiles.
  */
-import type { Region } from "../amazon-ads/regions.js";
+import { marketplaceOfCountry, type Region } from "../amazon-ads/regions.js";
 import { KNOWN_SCOPES } from "./scopes.js";
 
 /** The programs `GET /v2/profiles?apiProgram=` filters on. */
@@ -90,6 +90,8 @@ export const DEMO_REDIRECT_URI = "http://localhost:8765/callback";
 export const DEMO_USER_ID = "amzn1.account.AEMULATORDEMOADVERTISER00001";
 /** A user who manages no advertising accounts (empty profile lists, test accounts). */
 export const EMPTY_USER_ID = "amzn1.account.AEMULATORNEWCUSTOMER0000002";
+/** A seller with one seller profile in each of nine marketplaces of NA, EU and FE. */
+export const MARKETPLACE_SELLER_USER_ID = "amzn1.account.AEMULATORMARKETPLACESELLER3";
 
 const AGENCY_PROGRAMS: readonly ApiProgram[] = ["campaign", "report", "account"];
 
@@ -236,7 +238,41 @@ const demoProfiles: readonly ProfileSeed[] = [
   },
 ];
 
-/** The default seed: the demo app, the demo user (10 profiles in 3 regions) and a user with none. */
+// One seller account per region (sellers share their merchant id across a region's marketplaces);
+// one profile id above 2^53 so that maps of profiles keep ids exact too.
+const marketplaceSellerProfiles: readonly ProfileSeed[] = (
+  [
+    ["US", "71000000000000101", "A3GLOBEXSELLNA"],
+    ["CA", "7100000000000102", "A3GLOBEXSELLNA"],
+    ["MX", "7100000000000103", "A3GLOBEXSELLNA"],
+    ["UK", "7200000000000201", "A2GLOBEXSELLEU"],
+    ["DE", "7200000000000202", "A2GLOBEXSELLEU"],
+    ["FR", "7200000000000203", "A2GLOBEXSELLEU"],
+    ["IT", "7200000000000204", "A2GLOBEXSELLEU"],
+    ["ES", "7200000000000205", "A2GLOBEXSELLEU"],
+    ["JP", "7300000000000301", "A1GLOBEXSELLFE"],
+  ] as const
+).map(([countryCode, profileId, accountId]) => {
+  const marketplace = marketplaceOfCountry(countryCode)!;
+  return {
+    profileId,
+    countryCode,
+    currencyCode: marketplace.currencyCode,
+    timezone: marketplace.timezone,
+    accountInfo: {
+      marketplaceStringId: marketplace.marketplaceId,
+      id: accountId,
+      type: "seller",
+      name: `Globex Gear ${countryCode}`,
+      validPaymentMethod: true,
+    },
+  };
+});
+
+/**
+ * The default seed: the demo app, the demo user (10 profiles in 3 regions), a user with none, and
+ * a seller in nine marketplaces (for sets of profiles).
+ */
 export const DEFAULT_SEED: Required<EmulatorSeed> = {
   apps: [
     {
@@ -255,6 +291,12 @@ export const DEFAULT_SEED: Required<EmulatorSeed> = {
       profiles: demoProfiles,
     },
     { id: EMPTY_USER_ID, name: "Noah New", email: "noah.new@example.com", profiles: [] },
+    {
+      id: MARKETPLACE_SELLER_USER_ID,
+      name: "Mia Marketplace",
+      email: "mia.marketplace@example.com",
+      profiles: marketplaceSellerProfiles,
+    },
   ],
   signedInUserId: DEMO_USER_ID,
 };

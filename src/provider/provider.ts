@@ -13,6 +13,7 @@ import { PROVIDER_TYPE } from "./provider-address.js";
 import { lwaAppResource } from "./resource-lwa-app/resource.js";
 import { retrySettingsFromEnv } from "./retry-settings.js";
 import { profileResource } from "./resource-profile/resource.js";
+import { profileSetResource } from "./resource-profile-set/resource.js";
 import { profilesDataSource } from "./data-source-profiles/data-source.js";
 import { REAL_PROVIDER_SEAMS, type ProviderData, type ProviderSeams } from "./provider-data.js";
 import { testAccountResource } from "./resource-test-account/resource.js";
@@ -95,6 +96,7 @@ export const RESOURCES = {
   amazonads_lwa_app: lwaAppResource,
   amazonads_authorization: authorizationResource,
   amazonads_profile: profileResource,
+  amazonads_profile_set: profileSetResource,
   amazonads_test_account: testAccountResource,
 } as const;
 

@@ -4,6 +4,7 @@
 export * as authorization from './authorization/index.js';
 export * as lwaApp from './lwa-app/index.js';
 export * as profile from './profile/index.js';
+export * as profileSet from './profile-set/index.js';
 export * as testAccount from './test-account/index.js';
 export * as dataAmazonadsProfiles from './data-amazonads-profiles/index.js';
 export * as provider from './provider/index.js';

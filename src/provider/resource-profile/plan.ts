@@ -22,12 +22,20 @@ export function planProfile(req: Request, resp: Response): void {
   if (plan === null || config === null) return;
   const country = config.country_code;
   if (typeof country === "string" && !isKnownCountry(country)) {
-    const region = req.providerData?.settings.region ?? "NA";
-    resp.diagnostics.warning(
-      `${country} is not a country Amazon Ads documents`,
-      `The profile is looked up in the provider's region (${region}). If Amazon has opened a new ` +
-        `marketplace there, this is fine; otherwise check the code (the United Kingdom is "UK").`,
-      attributePath("country_code"),
-    );
+    const warning = undocumentedCountry(country, req.providerData?.settings.region ?? "NA");
+    resp.diagnostics.warning(warning.summary, warning.detail, attributePath("country_code"));
   }
+}
+
+/** The warning for a well-formed country code Amazon Ads does not document (looked up in `region`). */
+export function undocumentedCountry(
+  country: string,
+  region: string,
+): { summary: string; detail: string } {
+  return {
+    summary: `${country} is not a country Amazon Ads documents`,
+    detail:
+      `The profile is looked up in the provider's region (${region}). If Amazon has opened a new ` +
+      `marketplace there, this is fine; otherwise check the code (the United Kingdom is "UK").`,
+  };
 }

@@ -116,10 +116,13 @@ export async function selectProfile(
 }
 
 /** Lists a region's profiles with the filters `selectors` imply. */
-type Lister = (region: Region, selectors: ProfileSelectors) => Promise<Profile[]>;
+export type Lister = (region: Region, selectors: ProfileSelectors) => Promise<Profile[]>;
 
-// Each region is listed once per set of filters in a selection, however many explanations read it.
-function listings(context: SelectionContext): Lister {
+/**
+ * A lister for one selection: each region is listed once per set of filters, however many
+ * matches and explanations read it.
+ */
+export function listings(context: Omit<SelectionContext, "diagnostics">): Lister {
   const { data, refreshToken, log, signal } = context;
   const seen = new Map<string, Promise<Profile[]>>();
   return (region, selectors) => {

@@ -188,6 +188,26 @@ describe("dataAmazonadsProfiles.DataAmazonadsProfiles.profiles", () => {
   });
 });
 
+describe("profileSet.ProfileSet.profiles", () => {
+  it("reads one country's fields by key, quoted so that Terraform takes it as a string", () => {
+    const stack = new TerraformStack(Testing.app(), "stack");
+    const set = new bindings.profileSet.ProfileSet(stack, "eu", {
+      refreshToken: "${var.rt}",
+      countryCodes: ["DE", "FR"],
+    });
+    expect(resolved(stack, set.profiles.get("DE").profileId)).toBe(
+      '${amazonads_profile_set.eu.profiles["DE"].profile_id}',
+    );
+    expect(resolved(stack, set.profiles.get("FR").apiUrl)).toBe(
+      '${amazonads_profile_set.eu.profiles["FR"].api_url}',
+    );
+    expect(resolved(stack, set.profileIds.lookup("DE"))).toBe(
+      '${amazonads_profile_set.eu.profile_ids["DE"]}',
+    );
+    expect(resolved(stack, set.profiles)).toBe("${amazonads_profile_set.eu.profiles}");
+  });
+});
+
 describe("authorization.Authorization.generateConfigForImport", () => {
   it("declares an import of an existing grant by its id, through the given provider", () => {
     const stack = new TerraformStack(Testing.app(), "stack");

@@ -1,0 +1,186 @@
+/**
+ * `amazonads_profile_set`: one advertising profile per country of `country_codes`. Create and
+ * update select them all; read lists each region the set uses once, refreshes what changed, drops
+ * a country whose profile is gone (with a warning; the next apply selects it again), and keeps the
+ * set (with a warning) when the grant or Amazon cannot answer right now.
+ */
+import { createHash } from "node:crypto";
+import { isRegion, type Profile, type Region } from "../../amazon-ads/index.js";
+import {
+  defineResource,
+  isUnknown,
+  isWhollyKnown,
+  type Diagnostics,
+  type Logger,
+  type Model,
+  type Planned,
+  type Value,
+} from "../../plugin/index.js";
+import { reportFailure, warnAndKeep } from "../amazon-errors.js";
+import { configured, type ProviderData } from "../provider-data.js";
+import { listings, type SelectedProfile } from "../resource-profile/select-profile.js";
+import type { ProfileSelectors } from "../resource-profile/selectors.js";
+import { planProfileSet } from "./plan.js";
+import { profileSetSchema } from "./schema.js";
+import { selectProfileSet } from "./select-profile-set.js";
+import { validateProfileSet } from "./validate.js";
+
+type State = Model<typeof profileSetSchema>;
+type Entry = NonNullable<State["profiles"]>[string];
+
+/** The `amazonads_profile_set` resource. */
+export const profileSetResource = defineResource<typeof profileSetSchema, ProviderData>({
+  schema: profileSetSchema,
+
+  create: select,
+
+  async read(req, resp) {
+    const data = configured(req.providerData, resp.diagnostics);
+    const state = resp.state;
+    if (!data || !state?.profiles) return;
+    const stored = Object.entries(state.profiles);
+    const filters: ProfileSelectors = {
+      accountType: state.account_type ?? undefined,
+      accessLevel: state.access_level ?? "edit",
+      apiProgram: state.api_program ?? "campaign",
+    };
+    const list = listings({
+      data,
+      refreshToken: state.refresh_token,
+      log: req.log,
+      signal: req.signal,
+    });
+    const regions = [...new Set(stored.map(([, entry]) => regionOf(entry, data)))];
+    let listed: Map<Region, Profile[]>;
+    try {
+      req.log.debug("reading the profile set", { regions, countries: stored.length });
+      listed = new Map(
+        await Promise.all(regions.map(async (r) => [r, await list(r, filters)] as const)),
+      );
+    } catch (error) {
+      keepOnFailure(resp.diagnostics, error, stored.length);
+      return;
+    }
+    const gone: string[] = [];
+    const profiles: Record<string, Entry> = {};
+    for (const [country, entry] of stored) {
+      const region = regionOf(entry, data);
+      const profile = listed.get(region)!.find((p) => p.profileId === entry.profile_id);
+      if (!profile) {
+        gone.push(`${country} (profile ${entry.profile_id})`);
+        continue;
+      }
+      profiles[country] = profileEntry({
+        profile,
+        region,
+        apiUrl: data.clients.endpoints(region).apiUrl,
+      });
+    }
+    if (gone.length > 0) {
+      resp.diagnostics.warning(
+        "Advertising profiles of the set are gone: removed from state",
+        `The grant can no longer use the profile of ${gone.join(", ")} (removed, or access ` +
+          "withdrawn). The next apply selects a profile for each such country again with the " +
+          "configured selectors; remove the country from country_codes if it has none any more.",
+      );
+    }
+    Object.assign(state, selectionAttributes(profiles));
+  },
+
+  update: select,
+
+  delete(req) {
+    req.log.debug("forgetting the profile set", { id: req.state.id });
+  },
+
+  modifyPlan: planProfileSet,
+
+  validateConfig: validateProfileSet,
+});
+
+// Create and update alike: select the countries the plan left unknown; those it kept (only the
+// list of countries changed) stay as planned.
+async function select(
+  req: {
+    readonly providerData: ProviderData | undefined;
+    readonly config: Model<typeof profileSetSchema>;
+    readonly plan: Planned<typeof profileSetSchema>;
+    readonly log: Logger;
+    readonly signal: AbortSignal;
+  },
+  resp: { state: Planned<typeof profileSetSchema>; readonly diagnostics: Diagnostics },
+): Promise<void> {
+  const data = configured(req.providerData, resp.diagnostics);
+  if (!data) return;
+  const { config, log, signal } = req;
+  const kept = keptEntries(req.plan.profiles);
+  const selected = await selectProfileSet(
+    {
+      countryCodes: config.country_codes,
+      accountName: config.account_name ?? undefined,
+      accountType: config.account_type ?? undefined,
+      accessLevel: config.access_level ?? "edit",
+      apiProgram: config.api_program ?? "campaign",
+      kept: new Set(Object.keys(kept)),
+    },
+    { data, refreshToken: config.refresh_token, log, signal, diagnostics: resp.diagnostics },
+  );
+  if (!selected) return;
+  const profiles: Record<string, Entry> = {};
+  for (const country of config.country_codes) {
+    const one = selected.get(country);
+    profiles[country] = one ? profileEntry(one) : kept[country]!;
+  }
+  log.debug("selected a profile set", { selected: [...selected.keys()], kept: Object.keys(kept) });
+  Object.assign(resp.state, selectionAttributes(profiles));
+}
+
+function keptEntries(planned: Planned<typeof profileSetSchema>["profiles"]): Record<string, Entry> {
+  if (planned === null || isUnknown(planned)) return {};
+  const kept: Record<string, Entry> = {};
+  for (const [country, entry] of Object.entries(planned)) {
+    if (isWhollyKnown(entry as Value)) kept[country] = entry as Entry;
+  }
+  return kept;
+}
+
+// The region stored with an entry, else the provider's (an entry always has one in practice).
+function regionOf(entry: Entry, data: ProviderData): Region {
+  return entry.region && isRegion(entry.region) ? entry.region : data.settings.region;
+}
+
+function keepOnFailure(diagnostics: Diagnostics, error: unknown, countries: number): void {
+  const kept = `The ${countries} profiles stay in state unchanged; the next plan checks them again.`;
+  const summary = "Could not check the profile set; keeping it in state";
+  if (warnAndKeep(diagnostics, error, summary, kept, "REVOKED_GRANT")) return;
+  reportFailure(diagnostics, "Could not read the profile set", error);
+}
+
+/** One country's entry of `profiles`, from Amazon's profile. */
+export function profileEntry({ profile, region, apiUrl }: SelectedProfile): Entry {
+  const info = profile.accountInfo;
+  return {
+    profile_id: profile.profileId,
+    country_code: profile.countryCode,
+    marketplace_id: info.marketplaceStringId,
+    account_id: info.id,
+    account_name: info.name ?? null,
+    account_type: info.type,
+    account_sub_type: info.subType ?? null,
+    currency_code: profile.currencyCode,
+    timezone: profile.timezone,
+    region,
+    api_url: apiUrl,
+  };
+}
+
+// The id names the selection (country → profile id), never the grant.
+function selectionAttributes(profiles: Record<string, Entry>) {
+  const profileIds = Object.fromEntries(
+    Object.entries(profiles).map(([country, entry]) => [country, entry.profile_id!]),
+  );
+  const digest = createHash("sha256")
+    .update(JSON.stringify(Object.entries(profileIds).sort(([a], [b]) => a.localeCompare(b))))
+    .digest("hex");
+  return { id: `profile-set-${digest.slice(0, 16)}`, profiles, profile_ids: profileIds };
+}
