@@ -104,6 +104,7 @@ function traits(spec: BindingSpec, a: Attribute): string {
     a.mode === "required" ? "required" : a.mode === "computed" ? "computed" : "optional",
     ...(a.mode === "optional-computed" && a.default === undefined ? ["computed when not set"] : []),
     ...(a.sensitive ? ["sensitive"] : []),
+    ...(a.writeOnly ? ["write-only: Terraform 1.11 and later, never stored in plan or state"] : []),
     ...(mayReplace(a) && spec.kind === "resource" ? ["changing it replaces the resource"] : []),
     ...(a.deprecated !== undefined ? [`deprecated: ${a.deprecated}`] : []),
   ];

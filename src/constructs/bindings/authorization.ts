@@ -17,11 +17,38 @@ export interface AmazonadsAuthorizationConfig extends cdktf.TerraformMetaArgumen
    */
   readonly authorizationCode?: string;
   /**
+   * Write-only (Terraform 1.11 and later): the authorization code, never stored in plan or state.
+   * Redeemed once, at create; set `authorization_code_wo_version` with it and change that version
+   * with each new code, which replaces the grant. Use it instead of `authorization_code`.
+   *
+   * Terraform attribute `authorization_code_wo` (optional; sensitive; write-only: Terraform 1.11
+   * and later, never stored in plan or state).
+   */
+  readonly authorizationCodeWo?: string;
+  /**
+   * Required with `authorization_code_wo`: Terraform keeps no trace of a write-only value, so this
+   * number (1, then 2 …) says when the code is new; while it stays the same, the code is never sent
+   * again.
+   *
+   * Terraform attribute `authorization_code_wo_version` (optional; changing it replaces the
+   * resource).
+   */
+  readonly authorizationCodeWoVersion?: number;
+  /**
    * The PKCE code verifier, when the consent URL carried a code challenge.
    *
    * Terraform attribute `code_verifier` (optional; sensitive; changing it replaces the resource).
    */
   readonly codeVerifier?: string;
+  /**
+   * Write-only (Terraform 1.11 and later): the PKCE code verifier of `authorization_code_wo`, never
+   * stored in plan or state. It belongs to that code, so `authorization_code_wo_version` covers it
+   * too.
+   *
+   * Terraform attribute `code_verifier_wo` (optional; sensitive; write-only: Terraform 1.11 and
+   * later, never stored in plan or state).
+   */
+  readonly codeVerifierWo?: string;
   /**
    * Path of a credentials file written by `cdktf-amazon-ads login`; its refresh token is adopted at
    * create. A new login into the same file replaces the grant.
@@ -30,8 +57,15 @@ export interface AmazonadsAuthorizationConfig extends cdktf.TerraformMetaArgumen
    */
   readonly credentialsFile?: string;
   /**
-   * The redirect URI used at consent; required with `authorization_code` (Amazon checks they are
-   * equal).
+   * Plans warn when the refresh token expires within this many days, naming the date and how to
+   * renew the grant. Default: 30.
+   *
+   * Terraform attribute `expiry_warning_days` (optional).
+   */
+  readonly expiryWarningDays?: number;
+  /**
+   * The redirect URI used at consent; required with `authorization_code` or `authorization_code_wo`
+   * (Amazon checks they are equal).
    *
    * Terraform attribute `redirect_uri` (optional; changing it replaces the resource).
    */
@@ -48,9 +82,11 @@ export interface AmazonadsAuthorizationConfig extends cdktf.TerraformMetaArgumen
 
 /**
  * `amazonads_authorization`: An Amazon Ads authorization grant. Give an `authorization_code`
- * (redeemed once, at create), an existing `refresh_token`, or the `credentials_file` written by
+ * (redeemed once, at create; `authorization_code_wo` keeps it out of plan and state on Terraform
+ * 1.11 and later), an existing `refresh_token`, or the `credentials_file` written by
  * `cdktf-amazon-ads login`. The grant's tokens are kept in state as sensitive values; the access
- * token is renewed when a plan finds it expired or about to expire.
+ * token is renewed when a plan finds it expired or about to expire. Plans warn when the refresh
+ * token is about to expire.
  */
 export class AmazonadsAuthorization extends cdktf.TerraformResource {
   /**
@@ -81,8 +117,12 @@ export class AmazonadsAuthorization extends cdktf.TerraformResource {
       connection: config.connection,
     });
     this._authorizationCode = config.authorizationCode;
+    this._authorizationCodeWo = config.authorizationCodeWo;
+    this._authorizationCodeWoVersion = config.authorizationCodeWoVersion;
     this._codeVerifier = config.codeVerifier;
+    this._codeVerifierWo = config.codeVerifierWo;
     this._credentialsFile = config.credentialsFile;
+    this._expiryWarningDays = config.expiryWarningDays;
     this._redirectUri = config.redirectUri;
     this._refreshToken = config.refreshToken;
   }
@@ -131,6 +171,60 @@ export class AmazonadsAuthorization extends cdktf.TerraformResource {
     return this._authorizationCode;
   }
 
+  private _authorizationCodeWo?: string;
+  /**
+   * Write-only (Terraform 1.11 and later): the authorization code, never stored in plan or state.
+   * Redeemed once, at create; set `authorization_code_wo_version` with it and change that version
+   * with each new code, which replaces the grant. Use it instead of `authorization_code`.
+   *
+   * Terraform attribute `authorization_code_wo`, as Terraform knows it (a reference).
+   */
+  public get authorizationCodeWo(): string {
+    return this.getStringAttribute("authorization_code_wo");
+  }
+  public set authorizationCodeWo(value: string) {
+    this._authorizationCodeWo = value;
+  }
+  /**
+   * Leaves `authorization_code_wo` unset.
+   */
+  public resetAuthorizationCodeWo(): void {
+    this._authorizationCodeWo = undefined;
+  }
+  /**
+   * The value given for `authorization_code_wo` in this program, if any.
+   */
+  public get authorizationCodeWoInput(): string | undefined {
+    return this._authorizationCodeWo;
+  }
+
+  private _authorizationCodeWoVersion?: number;
+  /**
+   * Required with `authorization_code_wo`: Terraform keeps no trace of a write-only value, so this
+   * number (1, then 2 …) says when the code is new; while it stays the same, the code is never sent
+   * again.
+   *
+   * Terraform attribute `authorization_code_wo_version`, as Terraform knows it (a reference).
+   */
+  public get authorizationCodeWoVersion(): number {
+    return this.getNumberAttribute("authorization_code_wo_version");
+  }
+  public set authorizationCodeWoVersion(value: number) {
+    this._authorizationCodeWoVersion = value;
+  }
+  /**
+   * Leaves `authorization_code_wo_version` unset.
+   */
+  public resetAuthorizationCodeWoVersion(): void {
+    this._authorizationCodeWoVersion = undefined;
+  }
+  /**
+   * The value given for `authorization_code_wo_version` in this program, if any.
+   */
+  public get authorizationCodeWoVersionInput(): number | undefined {
+    return this._authorizationCodeWoVersion;
+  }
+
   /**
    * The LwA client id the grant belongs to. Configuring the provider with another client id
    * replaces the grant.
@@ -166,6 +260,33 @@ export class AmazonadsAuthorization extends cdktf.TerraformResource {
     return this._codeVerifier;
   }
 
+  private _codeVerifierWo?: string;
+  /**
+   * Write-only (Terraform 1.11 and later): the PKCE code verifier of `authorization_code_wo`, never
+   * stored in plan or state. It belongs to that code, so `authorization_code_wo_version` covers it
+   * too.
+   *
+   * Terraform attribute `code_verifier_wo`, as Terraform knows it (a reference).
+   */
+  public get codeVerifierWo(): string {
+    return this.getStringAttribute("code_verifier_wo");
+  }
+  public set codeVerifierWo(value: string) {
+    this._codeVerifierWo = value;
+  }
+  /**
+   * Leaves `code_verifier_wo` unset.
+   */
+  public resetCodeVerifierWo(): void {
+    this._codeVerifierWo = undefined;
+  }
+  /**
+   * The value given for `code_verifier_wo` in this program, if any.
+   */
+  public get codeVerifierWoInput(): string | undefined {
+    return this._codeVerifierWo;
+  }
+
   private _credentialsFile?: string;
   /**
    * Path of a credentials file written by `cdktf-amazon-ads login`; its refresh token is adopted at
@@ -192,6 +313,32 @@ export class AmazonadsAuthorization extends cdktf.TerraformResource {
     return this._credentialsFile;
   }
 
+  private _expiryWarningDays?: number;
+  /**
+   * Plans warn when the refresh token expires within this many days, naming the date and how to
+   * renew the grant. Default: 30.
+   *
+   * Terraform attribute `expiry_warning_days`, as Terraform knows it (a reference).
+   */
+  public get expiryWarningDays(): number {
+    return this.getNumberAttribute("expiry_warning_days");
+  }
+  public set expiryWarningDays(value: number) {
+    this._expiryWarningDays = value;
+  }
+  /**
+   * Leaves `expiry_warning_days` unset.
+   */
+  public resetExpiryWarningDays(): void {
+    this._expiryWarningDays = undefined;
+  }
+  /**
+   * The value given for `expiry_warning_days` in this program, if any.
+   */
+  public get expiryWarningDaysInput(): number | undefined {
+    return this._expiryWarningDays;
+  }
+
   /**
    * When the grant was made (RFC 3339): the code exchange, the login recorded in the credentials
    * file, or, for an adopted refresh token, the adoption.
@@ -214,8 +361,8 @@ export class AmazonadsAuthorization extends cdktf.TerraformResource {
 
   private _redirectUri?: string;
   /**
-   * The redirect URI used at consent; required with `authorization_code` (Amazon checks they are
-   * equal).
+   * The redirect URI used at consent; required with `authorization_code` or `authorization_code_wo`
+   * (Amazon checks they are equal).
    *
    * Terraform attribute `redirect_uri`, as Terraform knows it (a reference).
    */
@@ -267,7 +414,8 @@ export class AmazonadsAuthorization extends cdktf.TerraformResource {
   /**
    * An estimate of when the refresh token stops working (RFC 3339): 365 days after consent for
    * grants made from 2026-07-01, as Amazon announced; null for older grants, which last until
-   * revoked.
+   * revoked. Plans warn within `expiry_warning_days` of it and, once it has passed, replace the
+   * grant when the configuration brings a new one (or fail, saying how to renew).
    *
    * Terraform attribute `refresh_token_expires_at`.
    */
@@ -281,8 +429,12 @@ export class AmazonadsAuthorization extends cdktf.TerraformResource {
   protected override synthesizeAttributes(): Record<string, unknown> {
     return {
       authorization_code: cdktf.stringToTerraform(this._authorizationCode),
+      authorization_code_wo: cdktf.stringToTerraform(this._authorizationCodeWo),
+      authorization_code_wo_version: cdktf.numberToTerraform(this._authorizationCodeWoVersion),
       code_verifier: cdktf.stringToTerraform(this._codeVerifier),
+      code_verifier_wo: cdktf.stringToTerraform(this._codeVerifierWo),
       credentials_file: cdktf.stringToTerraform(this._credentialsFile),
+      expiry_warning_days: cdktf.numberToTerraform(this._expiryWarningDays),
       redirect_uri: cdktf.stringToTerraform(this._redirectUri),
       refresh_token: cdktf.stringToTerraform(this._refreshToken),
     };
@@ -299,8 +451,26 @@ export class AmazonadsAuthorization extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "string",
       },
+      authorization_code_wo: {
+        value: cdktf.stringToHclTerraform(this._authorizationCodeWo),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      authorization_code_wo_version: {
+        value: cdktf.numberToHclTerraform(this._authorizationCodeWoVersion),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
       code_verifier: {
         value: cdktf.stringToHclTerraform(this._codeVerifier),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      code_verifier_wo: {
+        value: cdktf.stringToHclTerraform(this._codeVerifierWo),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
@@ -310,6 +480,12 @@ export class AmazonadsAuthorization extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      expiry_warning_days: {
+        value: cdktf.numberToHclTerraform(this._expiryWarningDays),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       redirect_uri: {
         value: cdktf.stringToHclTerraform(this._redirectUri),

@@ -6,7 +6,10 @@ import { createHash } from "node:crypto";
 import { refreshTokenExpiresAt } from "../../amazon-ads/grant-lifetime.js";
 import { rfc3339 } from "../time.js";
 
-export { EXPIRING_GRANTS_FROM, REFRESH_TOKEN_LIFETIME_MS } from "../../amazon-ads/grant-lifetime.js";
+export {
+  EXPIRING_GRANTS_FROM,
+  REFRESH_TOKEN_LIFETIME_MS,
+} from "../../amazon-ads/grant-lifetime.js";
 
 /**
  * The grant's id: `grant-` and the first 16 hex digits of SHA-256 over the client id, a newline
