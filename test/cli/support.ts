@@ -62,7 +62,7 @@ export function scratchDir(): Promise<string> {
 /** An emulator whose demo app also allows `http://localhost:<port>/callback` (and 127.0.0.1). */
 export async function emulatorAllowing(
   port: number,
-  options: { readonly autoApprove?: boolean } = {},
+  options: { readonly autoApprove?: boolean; readonly now?: () => number } = {},
 ): Promise<Emulator> {
   const demo = DEFAULT_SEED.apps[0]!;
   return startEmulator({

@@ -19,16 +19,20 @@ afterAll(async () => {
   await emulator.close();
 });
 
-/** A credentials file holding a fresh grant of the demo (or another) user. */
+/** A credentials file holding a grant of the demo (or another) user, consented now. */
 async function grantFile(userId?: string): Promise<{ path: string; refreshToken: string }> {
-  const { refreshToken } = emulator.admin.issueRefreshToken(userId ? { userId } : {});
+  const consentedAt = Date.now();
+  const { refreshToken } = emulator.admin.issueRefreshToken({
+    ...(userId ? { userId } : {}),
+    consentedAt,
+  });
   const path = join(await scratchDir(), "credentials.json");
   await writeCredentialsFile(path, {
     clientId: emulator.clientId,
     region: "NA",
     scopes: ["advertising::campaign_management"],
     refreshToken,
-    grantedAt: "2026-11-29T00:00:00.000Z",
+    grantedAt: new Date(consentedAt).toISOString(),
   });
   return { path, refreshToken };
 }
@@ -49,7 +53,9 @@ describe("cdktf-amazon-ads profiles", () => {
     const refreshes = emulator.admin.calls("token", "refresh_token");
     const { code, stdout, stderr } = await profiles([], { AMAZON_ADS_CREDENTIALS_FILE: path });
     expect(code).toBe(0);
-    expect(stderr).toBe("");
+    expect(stderr).toMatch(
+      new RegExp(`^The grant in ${path} expires on \\d{4}-\\d\\d-\\d\\d \\(in 365 days\\)\\.\\n$`),
+    );
     expect(emulator.admin.calls("token", "refresh_token")).toBe(refreshes + 1);
     const [header, ...rows] = stdout.trimEnd().split("\n");
     expect(header).toMatch(/^PROFILE ID\s+COUNTRY\s+TYPE\s+NAME\s+MARKETPLACE\s+REGION$/);
@@ -78,6 +84,7 @@ describe("cdktf-amazon-ads profiles", () => {
       account_type: "seller",
       region: "NA",
       api_url: emulator.regions.NA.apiUrl,
+      refresh_token_expires_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
     });
     expect(new Set(records.map((r) => r.region))).toEqual(new Set(["NA", "EU", "FE"]));
   });

@@ -21,7 +21,7 @@ async function grantFile(): Promise<{ path: string; refreshToken: string }> {
     region: "NA",
     scopes: ["advertising::campaign_management"],
     refreshToken,
-    grantedAt: "2026-11-29T00:00:00.000Z",
+    grantedAt: new Date().toISOString(),
   });
   return { path, refreshToken };
 }
@@ -34,7 +34,10 @@ describe("cdktf-amazon-ads token", () => {
     expect(io.stdout).toHaveLength(1);
     const token = io.stdout[0]!;
     expect(token).toMatch(/^Atza\|\S+\n$/);
-    expect(io.stderr).toEqual([]);
+    // The expiry goes to stderr, so that $(cdktf-amazon-ads token) captures the token alone.
+    expect(io.stderr.join("")).toMatch(
+      new RegExp(`^The grant in ${path} expires on \\d{4}-\\d\\d-\\d\\d \\(in 365 days\\)\\.\\n$`),
+    );
     const profiles = await fetch(`${emulator.apiUrl}/v2/profiles`, {
       headers: {
         authorization: `Bearer ${token.trim()}`,
