@@ -6,7 +6,6 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeCredentialsFile } from "../../../src/amazon-ads/credentials-file.js";
 import { main } from "../../../src/cli/main.js";
 import type { Emulator } from "../../../src/emulator/index.js";
 import {
@@ -16,6 +15,7 @@ import {
   freePort,
   scratchDir,
   scriptedBrowser,
+  storedGrant,
 } from "../support.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,17 +42,11 @@ afterAll(async () => {
 /** A credentials file written by a login `daysAgo` days ago. */
 async function grantFile(daysAgo: number, redirectUri?: string) {
   const consentedAt = now() - daysAgo * DAY_MS;
-  const { refreshToken } = emulator.admin.issueRefreshToken({ consentedAt });
-  const path = join(await scratchDir(), "credentials.json");
-  await writeCredentialsFile(path, {
-    clientId: emulator.clientId,
-    region: "NA",
-    scopes: ["advertising::campaign_management"],
-    refreshToken,
-    grantedAt: new Date(consentedAt).toISOString(),
+  const grant = await storedGrant(emulator, {
+    consentedAt,
     ...(redirectUri ? { redirectUri } : {}),
   });
-  return { path, refreshToken, expiresOn: dateOf(consentedAt + 365 * DAY_MS) };
+  return { ...grant, expiresOn: dateOf(consentedAt + 365 * DAY_MS) };
 }
 
 async function run(args: string[], env: NodeJS.ProcessEnv = {}, browser = scriptedBrowser()) {

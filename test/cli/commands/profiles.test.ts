@@ -1,10 +1,9 @@
 /** `cdktf-amazon-ads profiles` through `main`, in-process against the emulator. */
 import { chmod, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeCredentialsFile } from "../../../src/amazon-ads/credentials-file.js";
 import { main } from "../../../src/cli/main.js";
 import { DEFAULT_SEED, type Emulator, startEmulator } from "../../../src/emulator/index.js";
-import { captureIo, emulatorEnv, scratchDir, type CapturedIo } from "../support.js";
+import { captureIo, emulatorEnv, scratchDir, storedGrant, type CapturedIo } from "../support.js";
 
 let emulator: Emulator;
 const outputs: CapturedIo[] = [];
@@ -20,22 +19,7 @@ afterAll(async () => {
 });
 
 /** A credentials file holding a grant of the demo (or another) user, consented now. */
-async function grantFile(userId?: string): Promise<{ path: string; refreshToken: string }> {
-  const consentedAt = Date.now();
-  const { refreshToken } = emulator.admin.issueRefreshToken({
-    ...(userId ? { userId } : {}),
-    consentedAt,
-  });
-  const path = join(await scratchDir(), "credentials.json");
-  await writeCredentialsFile(path, {
-    clientId: emulator.clientId,
-    region: "NA",
-    scopes: ["advertising::campaign_management"],
-    refreshToken,
-    grantedAt: new Date(consentedAt).toISOString(),
-  });
-  return { path, refreshToken };
-}
+const grantFile = (userId?: string) => storedGrant(emulator, userId ? { userId } : {});
 
 async function profiles(args: string[], env: NodeJS.ProcessEnv) {
   const io = captureIo(emulatorEnv(emulator, env));

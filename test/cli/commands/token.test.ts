@@ -1,9 +1,7 @@
 /** `cdktf-amazon-ads token` through `main`, in-process against the emulator. */
-import { join } from "node:path";
-import { writeCredentialsFile } from "../../../src/amazon-ads/credentials-file.js";
 import { main } from "../../../src/cli/main.js";
 import { type Emulator, startEmulator } from "../../../src/emulator/index.js";
-import { captureIo, emulatorEnv, scratchDir } from "../support.js";
+import { captureIo, emulatorEnv, storedGrant } from "../support.js";
 
 let emulator: Emulator;
 
@@ -13,18 +11,7 @@ beforeAll(async () => {
 
 afterAll(() => emulator.close());
 
-async function grantFile(): Promise<{ path: string; refreshToken: string }> {
-  const { refreshToken } = emulator.admin.issueRefreshToken();
-  const path = join(await scratchDir(), "credentials.json");
-  await writeCredentialsFile(path, {
-    clientId: emulator.clientId,
-    region: "NA",
-    scopes: ["advertising::campaign_management"],
-    refreshToken,
-    grantedAt: new Date().toISOString(),
-  });
-  return { path, refreshToken };
-}
+const grantFile = () => storedGrant(emulator);
 
 describe("cdktf-amazon-ads token", () => {
   it("prints a fresh access token that the Ads API accepts, and nothing else", async () => {
