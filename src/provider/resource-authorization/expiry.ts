@@ -70,15 +70,15 @@ export function renewalSteps(source: RenewableSource | undefined, file?: string)
       );
     case "authorization_code":
       return (
-        "Get a new authorization code (`cdktf-amazon-ads login --paste`, or amazonads_lwa_app's " +
-        "consent URL), set authorization_code to it and apply within 5 minutes: the grant is " +
-        "replaced by the new one. Or switch to credentials_file with `cdktf-amazon-ads login`."
+        "Get a new authorization code from amazonads_lwa_app's consent URL, set " +
+        "authorization_code to it and apply within 5 minutes: the grant is replaced by the new " +
+        "one. Or switch to the credentials_file a new `cdktf-amazon-ads login` writes."
       );
     case "authorization_code_wo":
       return (
-        "Get a new authorization code (`cdktf-amazon-ads login --paste`, or amazonads_lwa_app's " +
-        "consent URL), give it to authorization_code_wo, change authorization_code_wo_version " +
-        "(e.g. 1 → 2) and apply within 5 minutes: the grant is replaced by the new one."
+        "Get a new authorization code from amazonads_lwa_app's consent URL, give it to " +
+        "authorization_code_wo, change authorization_code_wo_version (e.g. 1 → 2) and apply " +
+        "within 5 minutes: the grant is replaced by the new one."
       );
     case "refresh_token":
       return (
