@@ -26,6 +26,7 @@ export function typeName(type: CtyType): string {
 function flags(attribute: Attribute): string {
   const notes = [typeName(attribute.type)];
   if (attribute.sensitive) notes.push("Sensitive");
+  if (attribute.writeOnly) notes.push("[Write-only](#write-only-arguments)");
   if (attribute.deprecated) notes.push("Deprecated");
   return notes.join(", ");
 }
@@ -59,6 +60,14 @@ function objectFields(type: CtyType): Record<string, CtyType> | undefined {
   return undefined;
 }
 
+// Registry pages explain the flag once, where the attributes that carry it are listed.
+const WRITE_ONLY_NOTE =
+  '<a id="write-only-arguments"></a>\n### Write-only arguments\n\n' +
+  "Write-only arguments (Terraform 1.11 and later) reach the provider at plan and apply but are " +
+  "never stored in the plan or the state, and `terraform show` prints no value for them. An " +
+  "older Terraform fails validation on them, naming the version it needs; use the argument " +
+  "without `_wo` there.";
+
 /** The `## Schema` section of a resource, data source, ephemeral resource or provider. */
 export function schemaMarkdown(schema: Schema): string {
   const groups: Record<"Required" | "Optional" | "Read-Only", string[]> = {
@@ -88,8 +97,10 @@ export function schemaMarkdown(schema: Schema): string {
       );
     }
   }
+  const writeOnly = Object.values(schema.attributes).some((attribute) => attribute.writeOnly);
   const sections = Object.entries(groups)
     .filter(([, lines]) => lines.length > 0)
     .map(([title, lines]) => `### ${title}\n\n${lines.join("\n")}`);
+  if (writeOnly) sections.push(WRITE_ONLY_NOTE);
   return ["## Schema", ...sections, ...nested].join("\n\n");
 }

@@ -114,6 +114,14 @@ export {
   isSecretField,
   REDACTED,
 } from "./redact.js";
+export {
+  EXPIRING_GRANTS_FROM,
+  REFRESH_TOKEN_LIFETIME_MS,
+  DAY_MS,
+  refreshTokenExpiresAt,
+  daysLeft,
+  calendarDate,
+} from "./grant-lifetime.js";
 export { parseJsonLosslessly, JsonSyntaxError } from "./lossless-json.js";
 export { abortableSleep, REAL_SEAMS, type Seams } from "./seams.js";
 export * from "./regions.js";

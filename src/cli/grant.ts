@@ -10,11 +10,13 @@ import {
   type StoredGrant,
 } from "../amazon-ads/credentials-file.js";
 import { isAmazonAdsError } from "../amazon-ads/errors.js";
+import { calendarDate } from "../amazon-ads/grant-lifetime.js";
 import { resolveEndpoints } from "../amazon-ads/endpoints.js";
 import type { HttpOptions } from "../amazon-ads/http.js";
 import type { Region } from "../amazon-ads/regions.js";
 import type { AccessTokenCache } from "../amazon-ads/token-cache.js";
 import { endpointOverridesFromEnv, ENV, optionOrEnv } from "./env.js";
+import { grantExpiresAt, renewCommand } from "./grant-expiry.js";
 import type { CliIo } from "./io.js";
 
 /** The credentials file: `--credentials`, else `$AMAZON_ADS_CREDENTIALS_FILE`, else the default. */
@@ -80,7 +82,20 @@ export function grantClient(options: GrantClientOptions): AmazonAdsClient {
  * Rewrites the failures a stored grant typically meets into messages about the file: a revoked
  * grant needs a new login, a rejected secret needs the right `AMAZON_ADS_CLIENT_SECRET`.
  */
-export function explainGrantFailure(error: unknown, grant: StoredGrant, path: string): unknown {
+export function explainGrantFailure(
+  error: unknown,
+  grant: StoredGrant,
+  path: string,
+  now: number = Date.now(),
+): unknown {
+  const expiresAt = grantExpiresAt(grant);
+  if (isAmazonAdsError(error, "REVOKED_GRANT") && expiresAt !== undefined && now >= expiresAt) {
+    return new Error(
+      `The grant in ${path} expired on ${calendarDate(expiresAt)} (365 days after its consent), ` +
+        `and Login with Amazon no longer accepts it. Run \`${renewCommand(path)}\` for a new ` +
+        "consent of the same app and region, then deploy to replace the grant.",
+    );
+  }
   if (isAmazonAdsError(error, "REVOKED_GRANT")) {
     return new Error(
       `The grant in ${path} is no longer valid: the advertiser revoked the consent or it ` +

@@ -36,10 +36,27 @@ export interface AmazonAdsConnectionProps extends LwaAppProps, ProfileSelectors 
    */
   readonly codeVerifier?: string;
   /**
+   * Pass the code and verifier as write-only arguments (Terraform ≥ 1.11): see
+   * {@link AuthorizationGrantProps.writeOnlyCode}.
+   * @default false
+   */
+  readonly writeOnlyCode?: boolean;
+  /**
+   * With `writeOnlyCode`: raise it with each new authorization code (see
+   * {@link AuthorizationGrantProps.authorizationCodeVersion}).
+   * @default 1
+   */
+  readonly authorizationCodeVersion?: number;
+  /**
+   * Plans warn when the grant's refresh token expires within this many days.
+   * @default 30
+   */
+  readonly expiryWarningDays?: number;
+  /**
    * Prefix of the output names: `<outputPrefix>_client_id` and so on. Needed when several
    * connections share a stack (two connections emitting the same output name fail at synth).
    * @default no prefix: `client_id`, `profile_id`, `region`, `api_url`, `country_code`,
-   * `refresh_token`, `access_token`, `access_token_expires_at`
+   * `refresh_token`, `access_token`, `access_token_expires_at`, `refresh_token_expires_at`
    */
   readonly outputPrefix?: string;
   /**
@@ -78,6 +95,7 @@ export const CONNECTION_OUTPUTS = [
   "refresh_token",
   "access_token",
   "access_token_expires_at",
+  "refresh_token_expires_at",
 ] as const;
 
 /** One of {@link CONNECTION_OUTPUTS}. */
@@ -118,6 +136,9 @@ const DESCRIPTIONS: Record<ConnectionOutput, string> = {
   refresh_token: "The grant's refresh token.",
   access_token: "A current access token (valid 60 minutes from issue).",
   access_token_expires_at: "When access_token expires (RFC 3339).",
+  refresh_token_expires_at:
+    "When the grant's refresh token stops working (RFC 3339; 365 days after consents from " +
+    "2026-07-01), or null when it lasts until revoked. Renew before: cdktf-amazon-ads login --renew.",
 };
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -125,7 +146,8 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /**
  * An Amazon Ads API advertiser connection: an {@link LwaApp}, an {@link AuthorizationGrant} and
  * an {@link AdvertisingProfile}, plus Terraform outputs (`client_id`, `profile_id`, `region`,
- * `api_url`, `country_code`, `access_token_expires_at`; with `publishTokens`, also the sensitive
+ * `api_url`, `country_code`, `access_token_expires_at`, `refresh_token_expires_at`; with
+ * `publishTokens`, also the sensitive
  * `refresh_token` and `access_token`). Other stacks of the app read the same values through the
  * properties (CDKTF turns those references into remote-state lookups); the tokens stay in this
  * stack unless `publishTokens` is set.
@@ -173,6 +195,9 @@ export class AmazonAdsConnection extends Construct {
       credentialsFile: props.credentialsFile,
       redirectUri: props.authorizationCode === undefined ? undefined : props.redirectUri,
       codeVerifier: props.codeVerifier,
+      writeOnlyCode: props.writeOnlyCode,
+      authorizationCodeVersion: props.authorizationCodeVersion,
+      expiryWarningDays: props.expiryWarningDays,
       publishTokens: this.publishTokens,
     });
     if (props.countryCodes === undefined) {
@@ -194,6 +219,7 @@ export class AmazonAdsConnection extends Construct {
       refresh_token: this.grant.resource.refreshToken,
       access_token: this.grant.resource.accessToken,
       access_token_expires_at: this.accessTokenExpiresAt,
+      refresh_token_expires_at: this.refreshTokenExpiresAt,
     };
     const published = CONNECTION_OUTPUTS.filter(
       (name) => this.publishTokens || !SENSITIVE.has(name),
@@ -322,6 +348,14 @@ export class AmazonAdsConnection extends Construct {
   /** When {@link accessToken} expires (RFC 3339). */
   public get accessTokenExpiresAt(): string {
     return this.grant.accessTokenExpiresAt;
+  }
+
+  /**
+   * When the grant's refresh token stops working (RFC 3339), or null when it lasts until revoked.
+   * Not secret: other stacks may read it (to remind someone to renew, say).
+   */
+  public get refreshTokenExpiresAt(): string {
+    return this.grant.refreshTokenExpiresAt;
   }
 
   private token(name: "refresh token" | "access token", reference: string): string {

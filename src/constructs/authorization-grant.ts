@@ -3,6 +3,7 @@
  * `amazonads_authorization` resource.
  */
 import { Construct } from "constructs";
+import { Token } from "./framework.js";
 import * as authorization from "./bindings/authorization/index.js";
 import type { LwaApp } from "./lwa-app.js";
 import { requireSecretReference } from "./secrets.js";
@@ -45,6 +46,29 @@ export interface AuthorizationGrantProps {
    */
   readonly codeVerifier?: string;
   /**
+   * Pass `authorizationCode` and `codeVerifier` as write-only arguments (`authorization_code_wo`,
+   * `code_verifier_wo`), which Terraform never stores in plan or state. Needs Terraform 1.11 or
+   * later (an older one fails the plan on them, naming the version); feed them from
+   * `secretVariable(this, "…", { ephemeral: true })` so that saved plan files hold no copy either.
+   * Without it the spent code and verifier stay in state (sensitive), which works on every
+   * Terraform from 1.10.
+   * @default false
+   */
+  readonly writeOnlyCode?: boolean;
+  /**
+   * With `writeOnlyCode`: the number that says the code is new (Terraform keeps nothing of a
+   * write-only value to compare). Keep it while the grant stands; raise it (2, 3 …) together
+   * with each new authorization code, which replaces the grant.
+   * @default 1
+   */
+  readonly authorizationCodeVersion?: number;
+  /**
+   * Plans warn when the refresh token expires within this many days (365 days after consents
+   * from 2026-07-01), naming the date and how to renew; a whole number, at least 1.
+   * @default 30
+   */
+  readonly expiryWarningDays?: number;
+  /**
    * Let other stacks of the app read {@link AuthorizationGrant.refreshToken} and
    * {@link AuthorizationGrant.accessToken}. CDKTF then copies each token another stack uses into a
    * sensitive output of this stack, and `terraform_remote_state` copies all of this stack's
@@ -66,6 +90,15 @@ export interface AuthorizationGrantProps {
  *   app,
  *   authorizationCode: secretVariable(this, "authorization_code"),
  *   codeVerifier: secretVariable(this, "code_verifier"),
+ * });
+ *
+ * @example
+ * // Terraform ≥ 1.11: nothing single-use in plan or state.
+ * const grant = new AuthorizationGrant(this, "grant", {
+ *   app,
+ *   authorizationCode: secretVariable(this, "authorization_code", { ephemeral: true }),
+ *   codeVerifier: secretVariable(this, "code_verifier", { ephemeral: true }),
+ *   writeOnlyCode: true, // raise authorizationCodeVersion with each new code
  * });
  */
 export class AuthorizationGrant extends Construct {
@@ -95,15 +128,30 @@ export class AuthorizationGrant extends Construct {
       );
     }
     if (props.authorizationCode === undefined) {
-      const codeOnly = (["redirectUri", "codeVerifier"] as const).filter(
-        (p) => props[p] !== undefined,
-      );
+      const codeOnly = (
+        ["redirectUri", "codeVerifier", "writeOnlyCode", "authorizationCodeVersion"] as const
+      ).filter((p) => props[p] !== undefined);
       if (codeOnly.length > 0) {
         throw new Error(
-          `${path}: ${codeOnly.join(" and ")} only go with authorizationCode; remove them or give ` +
-            "the authorization code they belong to.",
+          `${path}: ${codeOnly.join(" and ")} only ${codeOnly.length > 1 ? "go" : "goes"} with ` +
+            `authorizationCode; remove ${codeOnly.length > 1 ? "them" : "it"} or give the ` +
+            "authorization code it belongs to.",
         );
       }
+    }
+    const days = props.expiryWarningDays;
+    if (days !== undefined && !Token.isUnresolved(days) && !(Number.isInteger(days) && days >= 1)) {
+      throw new Error(
+        `${path}: expiryWarningDays must be a whole number of days, at least 1 (it is ${days}); ` +
+          "a window of 0 days or less would never warn before the grant stops working. Leave " +
+          "it out for the default, 30.",
+      );
+    }
+    if (props.authorizationCodeVersion !== undefined && !props.writeOnlyCode) {
+      throw new Error(
+        `${path}: authorizationCodeVersion only goes with writeOnlyCode: true (a code kept in ` +
+          "state is compared directly). Remove it, or set writeOnlyCode.",
+      );
     }
     requireSecretReference(props.authorizationCode, {
       construct: path,
@@ -129,14 +177,14 @@ export class AuthorizationGrant extends Construct {
       // A replacement (a new code, another client id) makes the new grant before forgetting the
       // old one: when the new code fails, the working grant stays in state instead of being lost.
       lifecycle: { createBeforeDestroy: true },
-      authorizationCode: props.authorizationCode,
+      ...codeArguments(props),
       redirectUri:
         props.authorizationCode === undefined
           ? undefined
           : (props.redirectUri ?? props.app.redirectUri),
-      codeVerifier: props.codeVerifier,
       refreshToken: props.refreshToken,
       credentialsFile: props.credentialsFile,
+      expiryWarningDays: props.expiryWarningDays,
     });
   }
 
@@ -186,6 +234,17 @@ export class AuthorizationGrant extends Construct {
       ? reference
       : keepGrantTokenInStack(this, "AuthorizationGrant", name, reference);
   }
+}
+
+// The code and verifier go to the write-only arguments, with their version, when asked.
+function codeArguments(props: AuthorizationGrantProps) {
+  const { authorizationCode, codeVerifier } = props;
+  if (!props.writeOnlyCode) return { authorizationCode, codeVerifier };
+  return {
+    authorizationCodeWo: authorizationCode,
+    authorizationCodeWoVersion: props.authorizationCodeVersion ?? 1,
+    codeVerifierWo: codeVerifier,
+  };
 }
 
 /**

@@ -42,7 +42,10 @@ const schemas = {
     codeChallenge: z.string().min(1).optional(),
     codeChallengeMethod: z.enum(["S256", "plain"]).optional(),
   }),
-  grant: z.strictObject(grantTermsShape),
+  grant: z.strictObject({
+    ...grantTermsShape,
+    consentedAt: z.number().int().nonnegative().optional(),
+  }),
   revoke: z.union([
     z.strictObject({ refreshToken: z.string().min(1) }),
     z.strictObject({ userId: z.string().min(1) }),

@@ -37,6 +37,12 @@ export interface IssueGrantOptions {
   readonly scopes?: readonly string[];
   /** @default the signed-in user */
   readonly userId?: string;
+  /**
+   * When the user consented (ms since the epoch, not after the emulator's now): a grant given long
+   * ago, whose refresh token may be about to expire or already expired.
+   * @default the emulator's now
+   */
+  readonly consentedAt?: number;
 }
 
 /** A grant issued without the browser, as the token endpoint would have answered. */
@@ -45,6 +51,10 @@ export interface IssuedTokens {
   readonly accessToken: string;
   /** Seconds the access token lives (3600). */
   readonly expiresIn: number;
+  /** When the consent was given (ms since the epoch). */
+  readonly consentedAt: number;
+  /** When the refresh token stops working (ms since the epoch); null when it lasts until revoked. */
+  readonly refreshTokenExpiresAt: number | null;
 }
 
 /** Steers and observes a running emulator. */
@@ -92,14 +102,32 @@ export class EmulatorAdmin {
     });
   }
 
-  /** Creates a grant (refresh token) and an access token for it, as a redeemed code would. */
+  /**
+   * Creates a grant (refresh token) and an access token for it, as a redeemed code would. With
+   * `consentedAt` in the past the grant is as old as that, and one whose refresh token has
+   * expired gets no access token (empty), as the token endpoint would refuse it.
+   */
   issueRefreshToken(options: IssueGrantOptions = {}): IssuedTokens {
     const terms = this.resolveGrantTerms(options);
-    const grant = this.state.authorizations.createGrant(terms.clientId, terms.userId, terms.scopes);
+    const now = this.state.clock.now();
+    const consentedAt = options.consentedAt ?? now;
+    if (!Number.isFinite(consentedAt) || consentedAt > now) {
+      throw new Error(`consentedAt must be an instant not after the emulator's now (${now}).`);
+    }
+    const authorizations = this.state.authorizations;
+    const grant = authorizations.createGrant(
+      terms.clientId,
+      terms.userId,
+      terms.scopes,
+      consentedAt,
+    );
+    const active = authorizations.activeGrant(grant.refreshToken, grant.clientId);
     return {
       refreshToken: grant.refreshToken,
-      accessToken: this.state.authorizations.issueAccessToken(grant),
-      expiresIn: ACCESS_TOKEN_LIFETIME_S,
+      accessToken: active ? authorizations.issueAccessToken(grant) : "",
+      expiresIn: active ? ACCESS_TOKEN_LIFETIME_S : 0,
+      consentedAt,
+      refreshTokenExpiresAt: grant.expiresAt ?? null,
     };
   }
 

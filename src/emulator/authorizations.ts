@@ -14,6 +14,10 @@ export const CODE_LIFETIME_MS = 5 * 60_000;
 export const ACCESS_TOKEN_LIFETIME_S = 3600;
 /** How long a rendered consent page can still be answered. */
 const CONSENT_PAGE_LIFETIME_MS = 10 * 60_000;
+/** Amazon's announcement: consents from mid-2026 on give refresh tokens that expire. */
+export const EXPIRING_CONSENTS_FROM = Date.UTC(2026, 6, 1);
+/** How long such a refresh token works after the consent. */
+export const EXPIRING_REFRESH_TOKEN_LIFETIME_MS = 365 * 24 * 60 * 60 * 1000;
 
 /** What a user is asked to consent to, and what the code it yields is bound to. */
 export interface ConsentTerms {
@@ -44,6 +48,8 @@ export interface Grant {
   readonly userId: string;
   readonly scopes: readonly string[];
   readonly grantedAt: number;
+  /** When the refresh token stops working; undefined when it lasts until revoked. */
+  readonly expiresAt: number | undefined;
   revoked: boolean;
 }
 
@@ -60,10 +66,15 @@ export class Authorizations {
   readonly #grants = new Map<string, Grant>();
   readonly #accessTokens = new Map<string, AccessToken>();
 
+  /**
+   * @param expiringConsentsFrom - consents from this instant on (emulator time) give refresh
+   *   tokens that stop working 365 days later; null: none expires
+   */
   constructor(
     private readonly clock: EmulatorClock,
     private readonly ids: Identifiers,
     private readonly secrets: SecretLedger,
+    private readonly expiringConsentsFrom: number | null = EXPIRING_CONSENTS_FROM,
   ) {}
 
   /** Remembers a consent page's terms and returns the id its form posts back. */
@@ -104,14 +115,27 @@ export class Authorizations {
     return found.expiresAt > this.clock.now() ? found : undefined;
   }
 
-  /** Records a new grant (consent) and returns it. */
-  createGrant(clientId: string, userId: string, scopes: readonly string[]): Grant {
+  /**
+   * Records a new grant (consent) and returns it. `consentedAt` backdates the consent (a grant
+   * given long ago); by default it is now.
+   */
+  createGrant(
+    clientId: string,
+    userId: string,
+    scopes: readonly string[],
+    consentedAt: number = this.clock.now(),
+  ): Grant {
+    const from = this.expiringConsentsFrom;
     const grant: Grant = {
       refreshToken: this.ids.refreshToken(),
       clientId,
       userId,
       scopes: [...scopes],
-      grantedAt: this.clock.now(),
+      grantedAt: consentedAt,
+      expiresAt:
+        from !== null && consentedAt >= from
+          ? consentedAt + EXPIRING_REFRESH_TOKEN_LIFETIME_MS
+          : undefined,
       revoked: false,
     };
     this.#grants.set(grant.refreshToken, grant);
@@ -119,10 +143,11 @@ export class Authorizations {
     return grant;
   }
 
-  /** The grant behind a refresh token if it is still valid for this client. */
+  /** The grant behind a refresh token if it is still valid (unrevoked, unexpired) for this client. */
   activeGrant(refreshToken: string, clientId: string): Grant | undefined {
     const grant = this.#grants.get(refreshToken);
-    return grant && !grant.revoked && grant.clientId === clientId ? grant : undefined;
+    if (!grant || grant.revoked || grant.clientId !== clientId) return undefined;
+    return grant.expiresAt === undefined || grant.expiresAt > this.clock.now() ? grant : undefined;
   }
 
   /** Issues an access token for a grant. */

@@ -32,6 +32,12 @@ export interface EmulatorOptions {
   readonly now?: () => number;
   /** Source of random bytes for tokens, codes and ids. @default node:crypto */
   readonly randomBytes?: RandomBytes;
+  /**
+   * Consents given from this instant on (epoch ms, emulator time) yield refresh tokens that stop
+   * working 365 days after the consent, as Amazon announced for consents from mid-2026; `null`
+   * makes every grant last until revoked. @default 2026-07-01T00:00:00Z
+   */
+  readonly expiringConsentsFrom?: number | null;
   /** How long test-account requests stay IN_PROGRESS. @default 1 poll, 0 s */
   readonly testAccounts?: TestAccountTiming;
   /** Called once per finished request (never with secrets). */
@@ -90,7 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ids,
     secrets,
     directory,
-    authorizations: new Authorizations(clock, ids, secrets),
+    authorizations: new Authorizations(clock, ids, secrets, options.expiringConsentsFrom),
     testAccounts: new TestAccountRequests(clock, ids, directory, options.testAccounts),
     autoApprove: options.autoApprove ?? false,
   };

@@ -10,7 +10,7 @@ import type { EmulatorState } from "./state.js";
 
 const FORM_TYPE = "application/x-www-form-urlencoded";
 
-/** The refusal LwA gives for a revoked or unknown refresh token. */
+/** The refusal LwA gives for a revoked, expired or unknown refresh token. */
 export const REVOKED_REFRESH_TOKEN_DESCRIPTION =
   "The request has an invalid grant parameter : refresh_token. User may have revoked or didn't grant the permission.";
 
@@ -91,7 +91,10 @@ function redeemCode(form: URLSearchParams, app: App, state: EmulatorState): Repl
 
 function refresh(form: URLSearchParams, app: App, state: EmulatorState): Reply {
   const grant = state.authorizations.activeGrant(form.get("refresh_token")!, app.clientId);
-  if (!grant) return revokedRefreshToken("refresh token unknown, revoked or not this client's");
+  // An expired grant gets the same answer as a revoked one, as from Login with Amazon.
+  if (!grant) {
+    return revokedRefreshToken("refresh token unknown, revoked, expired or not this client's");
+  }
   // Refresh tokens do not rotate: the same one comes back.
   return tokens(state.authorizations.issueAccessToken(grant), grant.refreshToken);
 }

@@ -17,6 +17,7 @@ import { profileSetResource } from "./resource-profile-set/resource.js";
 import { profilesDataSource } from "./data-source-profiles/data-source.js";
 import { REAL_PROVIDER_SEAMS, type ProviderData, type ProviderSeams } from "./provider-data.js";
 import { testAccountResource } from "./resource-test-account/resource.js";
+import { checkTestClock, testClockOffset } from "./test-clock.js";
 import {
   SETTING_ENV,
   clientIdFormat,
@@ -110,10 +111,14 @@ export const EPHEMERAL_RESOURCES = { amazonads_access_token: accessTokenEphemera
 export function createAmazonAdsProvider(
   options: AmazonAdsProviderOptions = {},
 ): Provider<typeof providerSchema, ProviderData> {
+  const env = options.env ?? process.env;
+  const shift = testClockOffset(env);
   const seams: ProviderSeams = {
-    now: options.now ?? REAL_PROVIDER_SEAMS.now,
+    now:
+      options.now ??
+      (shift === undefined ? REAL_PROVIDER_SEAMS.now : () => REAL_PROVIDER_SEAMS.now() + shift),
     randomBytes: options.randomBytes ?? REAL_PROVIDER_SEAMS.randomBytes,
-    env: options.env ?? process.env,
+    env,
   };
   // One per process: ephemeral tokens opened by one call are renewed and closed by later ones.
   const accessTokens = new AccessTokenHandles(seams.randomBytes);
@@ -130,6 +135,7 @@ export function createAmazonAdsProvider(
         config[name] = isUnknown(value) ? undefined : value;
       }
       const settings = resolveSettings(config, seams.env, resp.diagnostics);
+      checkTestClock(seams.env, settings, resp.diagnostics);
       // The environment's timeouts first; seams given in code (unit tests) win over them.
       const retrySettings = retrySettingsFromEnv(seams.env, resp.diagnostics);
       const retry = { ...retrySettings.retry, ...options.http?.retry };

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import type { CliIo } from "../../src/cli/io.js";
 import type { BrowserOpening } from "../../src/cli/login/browser.js";
+import { writeCredentialsFile } from "../../src/amazon-ads/credentials-file.js";
 import { DEFAULT_SEED, type Emulator, startEmulator } from "../../src/emulator/index.js";
 
 /** A {@link CliIo} that records everything written and reads stdin from a stream the test feeds. */
@@ -62,7 +63,7 @@ export function scratchDir(): Promise<string> {
 /** An emulator whose demo app also allows `http://localhost:<port>/callback` (and 127.0.0.1). */
 export async function emulatorAllowing(
   port: number,
-  options: { readonly autoApprove?: boolean } = {},
+  options: { readonly autoApprove?: boolean; readonly now?: () => number } = {},
 ): Promise<Emulator> {
   const demo = DEFAULT_SEED.apps[0]!;
   return startEmulator({
@@ -152,4 +153,41 @@ export function scriptedBrowser(
       return Promise.resolve({ opened: true });
     },
   };
+}
+
+/** A grant the emulator issued, stored as `login` stores it. */
+export interface StoredTestGrant {
+  readonly path: string;
+  readonly refreshToken: string;
+  /** When the consent was given (epoch ms). */
+  readonly consentedAt: number;
+}
+
+/**
+ * Issues a grant of the demo (or another) user in the emulator, consented at `consentedAt`
+ * (default: the emulator's now), and writes it to a new credentials file as `login` would.
+ */
+export async function storedGrant(
+  emulator: Emulator,
+  options: {
+    readonly userId?: string;
+    readonly consentedAt?: number;
+    readonly redirectUri?: string;
+  } = {},
+): Promise<StoredTestGrant> {
+  const consentedAt = options.consentedAt ?? emulator.admin.now();
+  const { refreshToken } = emulator.admin.issueRefreshToken({
+    ...(options.userId ? { userId: options.userId } : {}),
+    consentedAt,
+  });
+  const path = join(await scratchDir(), "credentials.json");
+  await writeCredentialsFile(path, {
+    clientId: emulator.clientId,
+    region: "NA",
+    scopes: ["advertising::campaign_management"],
+    refreshToken,
+    grantedAt: new Date(consentedAt).toISOString(),
+    ...(options.redirectUri ? { redirectUri: options.redirectUri } : {}),
+  });
+  return { path, refreshToken, consentedAt };
 }

@@ -65,6 +65,7 @@ describe("AmazonAdsConnection", () => {
       refresh_token: c.refreshToken,
       access_token: c.accessToken,
       access_token_expires_at: c.accessTokenExpiresAt,
+      refresh_token_expires_at: c.refreshTokenExpiresAt,
     };
     const outputs = synthJson(stack).output;
     for (const [name, value] of Object.entries(values)) {
@@ -92,6 +93,42 @@ describe("AmazonAdsConnection", () => {
     expect(onlyResource(json, "amazonads_lwa_app").redirect_uri).toBe("https://amazon.com");
     expect(onlyResource(json, "amazonads_profile").profile_id).toBe("34567890123456789");
     expect(c.app.alias).toBe("c_app");
+  });
+
+  it("hands writeOnlyCode, its version and the expiry window to the grant", () => {
+    const stack = testStack();
+    new AmazonAdsConnection(stack, "c", {
+      authorizationCode: secretVariable(stack, "authorization_code", { ephemeral: true }),
+      codeVerifier: secretVariable(stack, "code_verifier", { ephemeral: true }),
+      writeOnlyCode: true,
+      authorizationCodeVersion: 3,
+      expiryWarningDays: 45,
+      profileId: "34567890123456789",
+    });
+    const grant = onlyResource(synthJson(stack), "amazonads_authorization");
+    expect(grant).toMatchObject({
+      authorization_code_wo: "${var.authorization_code}",
+      authorization_code_wo_version: 3,
+      code_verifier_wo: "${var.code_verifier}",
+      expiry_warning_days: 45,
+    });
+    expect(grant.authorization_code).toBeUndefined();
+    expect(grant.code_verifier).toBeUndefined();
+  });
+
+  it("emits refresh_token_expires_at, not sensitive, for other stacks to read", () => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), "expiry-")) });
+    const producer = new TerraformStack(app, "producer");
+    const consumer = new TerraformStack(app, "consumer");
+    const c = connect(producer);
+    new TerraformOutput(consumer, "renew_by", { value: c.refreshTokenExpiresAt });
+    app.synth();
+    const output = synthJson(producer).output.refresh_token_expires_at;
+    expect(output.sensitive).toBeUndefined();
+    expect(output.value).toBe(
+      `\${amazonads_authorization.${c.grant.resource.friendlyUniqueId}.refresh_token_expires_at}`,
+    );
+    rmSync(app.outdir, { recursive: true, force: true });
   });
 
   it("prefixes its output names with outputPrefix", () => {

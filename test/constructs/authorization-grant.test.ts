@@ -115,6 +115,64 @@ describe("AuthorizationGrant", () => {
     ).toThrow("stack/g: redirectUri and codeVerifier only go with authorizationCode");
   });
 
+  it("passes code and verifier as write-only arguments with version 1 under writeOnlyCode", () => {
+    const { stack, app } = setup();
+    new AuthorizationGrant(stack, "grant", {
+      app,
+      authorizationCode: secretVariable(stack, "authorization_code", { ephemeral: true }),
+      codeVerifier: secretVariable(stack, "code_verifier", { ephemeral: true }),
+      writeOnlyCode: true,
+    });
+    const json = synthJson(stack);
+    expect(json).toMatchSnapshot();
+    const grant = onlyResource(json, "amazonads_authorization");
+    expect(grant).toMatchObject({
+      authorization_code_wo: "${var.authorization_code}",
+      authorization_code_wo_version: 1,
+      code_verifier_wo: "${var.code_verifier}",
+      lifecycle: { create_before_destroy: true },
+    });
+    expect(grant.authorization_code).toBeUndefined();
+    expect(grant.code_verifier).toBeUndefined();
+    expect(json.variable.authorization_code.ephemeral).toBe(true);
+  });
+
+  it("sets the expiry window, and refuses 0, negative or fractional days at construction", () => {
+    const { stack, app } = setup();
+    new AuthorizationGrant(stack, "grant", {
+      app,
+      credentialsFile: "c.json",
+      expiryWarningDays: 60,
+    });
+    expect(onlyResource(synthJson(stack), "amazonads_authorization").expiry_warning_days).toBe(60);
+    for (const days of [0, -5, 2.5]) {
+      expect(
+        () =>
+          new AuthorizationGrant(stack, `g${String(days).replace(/\W/g, "_")}`, {
+            app,
+            credentialsFile: "c.json",
+            expiryWarningDays: days,
+          }),
+      ).toThrow(`expiryWarningDays must be a whole number of days, at least 1 (it is ${days})`);
+    }
+  });
+
+  it("refuses writeOnlyCode or authorizationCodeVersion without a code, and a version without writeOnlyCode", () => {
+    const { stack, app } = setup();
+    expect(
+      () =>
+        new AuthorizationGrant(stack, "a", { app, credentialsFile: "c.json", writeOnlyCode: true }),
+    ).toThrow("stack/a: writeOnlyCode only goes with authorizationCode");
+    expect(
+      () =>
+        new AuthorizationGrant(stack, "b", {
+          app,
+          authorizationCode: secretVariable(stack, "code"),
+          authorizationCodeVersion: 2,
+        }),
+    ).toThrow("stack/b: authorizationCodeVersion only goes with writeOnlyCode: true");
+  });
+
   it.each([
     ["authorizationCode", "authorization_code", "ANdNAVhyhqirUelHGEHA"],
     ["refreshToken", "refresh_token", "Atzr|IwEBIliteral"],

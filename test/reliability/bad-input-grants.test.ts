@@ -375,7 +375,8 @@ resource "amazonads_authorization" "grant" {
     expect(result.code).toBe(1);
     expectDiagnostic(result, {
       severity: "error",
-      summary: "Give only one of authorization_code, refresh_token and credentials_file",
+      summary:
+        "Give only one of authorization_code, authorization_code_wo, refresh_token and credentials_file",
       block: GRANT,
       attribute: "credentials_file",
       detail: ["Keep the one the grant should come from"],
@@ -394,7 +395,8 @@ resource "amazonads_authorization" "grant" {
     expect(result.code).toBe(1);
     expectDiagnostic(result, {
       severity: "error",
-      summary: "Give only one of authorization_code, refresh_token and credentials_file",
+      summary:
+        "Give only one of authorization_code, authorization_code_wo, refresh_token and credentials_file",
       block: GRANT,
       attribute: "refresh_token",
       detail: ["authorization_code and refresh_token"],

@@ -3,13 +3,16 @@
  * redeemed at once and the grant stored in a file only the user can read. No copy and paste.
  */
 import { Command } from "commander";
-import { defaultCredentialsPath } from "../../amazon-ads/credentials-file.js";
+import { defaultCredentialsPath, type StoredGrant } from "../../amazon-ads/credentials-file.js";
+import { calendarDate } from "../../amazon-ads/grant-lifetime.js";
 import { CAMPAIGN_MANAGEMENT_SCOPE } from "../../amazon-ads/consent.js";
 import { ENV, fallbackCredentialsPath } from "../env.js";
+import { grantExpiresAt, renewCommand } from "../grant-expiry.js";
 import { processIo, type CliIo } from "../io.js";
 import { openInBrowser } from "../login/browser.js";
 import { runLogin, type LoginResult, type LoginSeams } from "../login/flow.js";
 import { DEFAULT_REDIRECT_URI } from "../login/redirect.js";
+import { prepareRenewal, type Renewal } from "../login/renewal.js";
 import {
   DEFAULT_TIMEOUT_SECONDS,
   resolveLoginSettings,
@@ -55,23 +58,42 @@ Examples:
   $ eval "$(cdktf-amazon-ads login --output ./amazon-ads.json --print-env)"
       write the grant to ./amazon-ads.json and export ${ENV.clientId}, ${ENV.region}
       and ${ENV.credentialsFile} for cdktf deploy (the refresh token is never printed)
+  $ cdktf-amazon-ads login --renew --output ./amazon-ads.json
+      renew that file's grant before its refresh token expires: a new consent for the same
+      client id and region (and its redirect URI and scopes), written into the same file; the
+      next cdktf deploy (or terraform apply) replaces the grant, the new one made first
+
+Refresh tokens from consents given from 2026-07-01 stop working 365 days after the consent.
+login says when; profiles and token remind you, plans warn 30 days ahead.
 
 Endpoint overrides (emulator, proxies): ${ENV.authorizationUrl}, ${ENV.tokenUrl},
 ${ENV.apiUrl}, or their per-region variants such as ${ENV.apiUrl}_EU.
-Exit codes: 0 signed in, 1 failed, 2 usage error.
+With --renew, a --client-id, $${ENV.clientId} or --region other than the file's is a usage
+error: the renewed grant stays the same app's, in the same region.
+Exit codes: 0 signed in or renewed, 1 failed (no file to renew included), 2 usage error.
 `;
 }
 
-function signedIn(result: LoginResult, settings: LoginSettings, io: CliIo): void {
+function signedIn(
+  result: LoginResult,
+  settings: LoginSettings,
+  io: CliIo,
+  renewal: Renewal | undefined,
+): void {
   const { grant, path } = result;
-  io.err(
-    `Signed in. The grant for ${grant.clientId} (region ${grant.region}; scopes ` +
-      `${grant.scopes.join(" ")}) is saved in\n  ${path}\n(readable only by you).\n`,
-  );
+  if (renewal) {
+    renewed(result, renewal, io);
+  } else {
+    io.err(
+      `Signed in. The grant for ${grant.clientId} (region ${grant.region}; scopes ` +
+        `${grant.scopes.join(" ")}) is saved in\n  ${path}\n(readable only by you).\n`,
+    );
+    io.err(lifetimeLine(grant, path));
+  }
   if (path !== defaultCredentialsPath(io.env) && !settings.printEnv) {
     io.err(`Other commands find it with: export ${ENV.credentialsFile}=${path}\n`);
   }
-  io.err("Next: cdktf-amazon-ads profiles\n");
+  if (!renewal) io.err("Next: cdktf-amazon-ads profiles\n");
   if (settings.printEnv) {
     io.out(
       exportLines({
@@ -81,6 +103,30 @@ function signedIn(result: LoginResult, settings: LoginSettings, io: CliIo): void
       }),
     );
   }
+}
+
+// When the refresh token just stored stops working, and the command that renews it.
+function lifetimeLine(grant: StoredGrant, path: string): string {
+  const expiresAt = grantExpiresAt(grant);
+  return expiresAt === undefined
+    ? "Its refresh token lasts until the advertiser revokes the consent.\n"
+    : `Its refresh token works until ${calendarDate(expiresAt)} (365 days after this consent); ` +
+        `renew it before then with: ${renewCommand(path)}\n`;
+}
+
+function renewed(result: LoginResult, renewal: Renewal, io: CliIo): void {
+  const before = grantExpiresAt(renewal.previous);
+  const { grant, path } = result;
+  io.err(
+    `Renewed. The grant for ${grant.clientId} (region ${grant.region}) in\n  ${path}\nis now the ` +
+      `consent just given (the previous one ${before === undefined ? "had no end date" : `ended ${calendarDate(before)}`}).\n`,
+  );
+  io.err(lifetimeLine(grant, path));
+  io.err(
+    "Next: deploy (cdktf deploy, or terraform apply) to replace amazonads_authorization with the " +
+      "new grant. With create_before_destroy (AuthorizationGrant sets it) the new grant is made " +
+      "before the old one is forgotten, and consumers keep the same profile ids.\n",
+  );
 }
 
 /** Ctrl+C aborts the returned signal until `release` is called. */
@@ -127,7 +173,8 @@ export function loginCommand(seams: LoginCommandSeams = {}): Command {
     )
     .option(
       "--output <file>",
-      `where to write the grant (default: $${ENV.credentialsFile}, else ` +
+      `where to write the grant, and with --renew the file to renew (default: ` +
+        `$${ENV.credentialsFile}, else ` +
         `${fallbackCredentialsPath()})`,
     )
     .option(
@@ -140,10 +187,16 @@ export function loginCommand(seams: LoginCommandSeams = {}): Command {
       `how long to wait for the consent (default: ${DEFAULT_TIMEOUT_SECONDS})`,
       parseSeconds,
     )
+    .option(
+      "--renew",
+      "renew the grant of the credentials file (--output, else the default): a new consent for " +
+        "its client id and region, written into the same file",
+    )
     .addHelpText("after", examples())
     .action(async (options: LoginOptions) => {
       const io = seams.io ?? processIo();
-      const settings = resolveLoginSettings(options, io.env);
+      const renewal = options.renew ? await prepareRenewal(options, io.env) : undefined;
+      const settings = resolveLoginSettings(renewal?.options ?? options, io.env);
       const interrupt = seams.cancel ? undefined : interruptSignal();
       try {
         const result = await runLogin(settings, {
@@ -152,7 +205,7 @@ export function loginCommand(seams: LoginCommandSeams = {}): Command {
           openBrowser: seams.openBrowser ?? ((url) => openInBrowser(url)),
           ...(interrupt ? { cancel: interrupt.signal } : {}),
         });
-        signedIn(result, settings, io);
+        signedIn(result, settings, io, renewal);
       } finally {
         interrupt?.release();
       }

@@ -5,13 +5,15 @@
 import { Command } from "commander";
 import { clientSecretFrom, ENV } from "../env.js";
 import { credentialsPathFrom, explainGrantFailure, grantClient, loadGrant } from "../grant.js";
+import { grantExpiryNote } from "../grant-expiry.js";
 import { withGrantOptions, type GrantCommandSeams, type GrantOptions } from "../grant-options.js";
 import { processIo } from "../io.js";
 
 const EXAMPLES = `
 This command prints a secret: an access token (valid 60 minutes) that lets anyone holding it act
 on the advertiser's Amazon Ads accounts. Do not paste it into chats, tickets or logs. Nothing else
-goes to stdout; notes go to stderr.
+goes to stdout; notes go to stderr, among them when the grant's refresh token expires (365 days
+after consents from 2026-07-01; a warning within 30 days, with the command that renews it).
 
 Examples:
   $ export ${ENV.clientSecret}=…
@@ -42,9 +44,11 @@ export function tokenCommand(seams: GrantCommandSeams = {}): Command {
         env: io.env,
         ...(seams.http ? { http: seams.http } : {}),
       });
+      const now = seams.http?.now ?? Date.now;
       const token = await client.refreshAccessToken(grant.refreshToken).catch((error: unknown) => {
-        throw explainGrantFailure(error, grant, path);
+        throw explainGrantFailure(error, grant, path, now());
       });
+      io.err(grantExpiryNote(grant, path, now()));
       io.out(`${token.accessToken}\n`);
     });
 }

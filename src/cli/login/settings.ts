@@ -35,6 +35,8 @@ export interface LoginOptions {
   readonly output?: string;
   readonly printEnv?: boolean;
   readonly timeout?: number;
+  /** `--renew`: a new consent for the grant of the credentials file, written into it. */
+  readonly renew?: boolean;
 }
 
 /** Everything one login run needs, checked. */

@@ -35,6 +35,8 @@ export function resourceRpcs(server: ProviderServer): Rpcs {
         typeName: req.typeName,
         config,
         signal,
+        // Terraform before 1.11 sends no capabilities: it knows nothing of write-only attributes.
+        writeOnlyAllowed: req.clientCapabilities?.writeOnlyAttributesAllowed ?? false,
       });
       return { diagnostics: toDiagnostics(result) };
     },

@@ -17,6 +17,8 @@ export interface Host<D = unknown> {
   readonly provider: Provider<Schema, D>;
   /** Set by ConfigureProvider. */
   providerData: D | undefined;
+  /** Terraform's version, as ConfigureProvider tells it (unknown before, e.g. in `terraform validate`). */
+  terraformVersion?: string;
   readonly log: Logger;
 }
 
@@ -103,7 +105,8 @@ export interface Validated {
 
 /**
  * Validates a configuration: the schema's per-attribute checks, then (if those pass) the
- * handler's own `validateConfig`.
+ * handler's own `validateConfig`. A write-only attribute set in the configuration is an error
+ * unless Terraform said it accepts write-only attributes (`writeOnlyAllowed`).
  */
 export async function validateWithHandler(
   host: Host,
@@ -112,8 +115,12 @@ export async function validateWithHandler(
   what: string,
   signal: AbortSignal,
   diagnostics: Diagnostics,
+  writeOnlyAllowed = false,
 ): Promise<void> {
-  validateConfig(target.schema, value, diagnostics);
+  validateConfig(target.schema, value, diagnostics, {
+    writeOnlyAllowed,
+    terraformVersion: host.terraformVersion,
+  });
   const validate = target.validateConfig?.bind(target);
   if (!validate || diagnostics.hasErrors()) return;
   const log = host.log.with({ tf_type: what });

@@ -23,6 +23,12 @@ export interface ValidateRequest {
   readonly typeName: string;
   readonly config: Value;
   readonly signal: AbortSignal;
+  /**
+   * Whether Terraform accepts write-only attributes (ValidateResourceConfig's client capability,
+   * sent by Terraform 1.11 and later). Absent or false: a write-only attribute set in the
+   * configuration is an error naming the version needed.
+   */
+  readonly writeOnlyAllowed?: boolean;
 }
 
 /** ConfigureProvider. */
@@ -83,8 +89,16 @@ export class ProviderServer<D = unknown> {
    */
   async validate(target: Validated, request: ValidateRequest): Promise<readonly Diagnostic[]> {
     const diagnostics = new Diagnostics();
-    const { typeName, config, signal } = request;
-    await validateWithHandler(this.host as Host, target, config, typeName, signal, diagnostics);
+    const { typeName, config, signal, writeOnlyAllowed } = request;
+    await validateWithHandler(
+      this.host as Host,
+      target,
+      config,
+      typeName,
+      signal,
+      diagnostics,
+      writeOnlyAllowed,
+    );
     return diagnostics.all();
   }
 
@@ -92,10 +106,11 @@ export class ProviderServer<D = unknown> {
   async configureProvider(request: ConfigureRequest): Promise<readonly Diagnostic[]> {
     const diagnostics = new Diagnostics();
     const { provider, log } = this.host;
+    const { config, terraformVersion, signal } = request;
+    this.host.terraformVersion = terraformVersion || undefined;
     const configure = provider.configure?.bind(provider);
     if (!configure) return diagnostics.all();
     const response = { providerData: undefined as D | undefined, diagnostics };
-    const { config, terraformVersion, signal } = request;
     await runHandler(this.host as Host, diagnostics, "Configuring the provider", signal, () =>
       configure({ config: config as never, terraformVersion, log, signal }, response),
     );

@@ -8,9 +8,22 @@ import { formatPath, type AttributePath } from "../path.js";
 import { Unknown, isWhollyKnown, type Value } from "../values/value.js";
 import { asRecord, containsBigNumber, eachNested, nestedShape, type ObjectShape } from "./shape.js";
 
+/** What Terraform said about itself, for the checks that depend on its version. */
+export interface TerraformSupport {
+  /** Terraform accepts write-only attributes (Terraform ≥ 1.11 says so in its requests). */
+  readonly writeOnlyAllowed: boolean;
+  /** Terraform's version, when ConfigureProvider told it. */
+  readonly terraformVersion?: string | undefined;
+}
+
 /** Validates a configuration value against its schema, adding diagnostics to `diagnostics`. */
-export function validateConfig(shape: ObjectShape, config: Value, diagnostics: Diagnostics): void {
-  validateObject(shape, config, [], diagnostics);
+export function validateConfig(
+  shape: ObjectShape,
+  config: Value,
+  diagnostics: Diagnostics,
+  support: TerraformSupport = { writeOnlyAllowed: false },
+): void {
+  validateObject(shape, config, [], diagnostics, support);
 }
 
 function validateObject(
@@ -18,6 +31,7 @@ function validateObject(
   value: Value,
   path: AttributePath,
   diagnostics: Diagnostics,
+  support: TerraformSupport,
 ) {
   const object = asRecord(value);
   if (!object) return;
@@ -28,6 +42,10 @@ function validateObject(
     const where = formatPath(here);
     if (attribute.deprecated) {
       diagnostics.warning(`Attribute ${where} is deprecated`, attribute.deprecated, here);
+    }
+    if (attribute.writeOnly && !support.writeOnlyAllowed) {
+      writeOnlyUnsupported(where, here, support.terraformVersion, diagnostics);
+      continue;
     }
     if (v instanceof Unknown) continue;
     if (!attribute.nested && !attribute.bigNumbers && containsBigNumber(v)) {
@@ -48,7 +66,7 @@ function validateObject(
     const nested = nestedShape(attribute);
     if (nested && attribute.nested) {
       eachNested(attribute.nested.nesting, v, null, (element, _prior, step) => {
-        validateObject(nested, element, step ? [...here, step] : here, diagnostics);
+        validateObject(nested, element, step ? [...here, step] : here, diagnostics, support);
         return element;
       });
     }
@@ -56,8 +74,33 @@ function validateObject(
   for (const [name, block] of Object.entries(shape.blocks)) {
     const here = [...path, { attribute: name }];
     eachNested(block.nesting, object[name] ?? null, null, (element, _prior, step) => {
-      validateObject(block, element, step ? [...here, step] : here, diagnostics);
+      validateObject(block, element, step ? [...here, step] : here, diagnostics, support);
       return element;
     });
   }
+}
+
+/** The first Terraform version that takes write-only attributes. */
+export const WRITE_ONLY_SINCE = "1.11";
+
+// Terraform before 1.11 ignores the schema's write_only flag: it would store the value in plan and
+// state, then reject the plan that leaves it null. Stop it before anything is planned.
+function writeOnlyUnsupported(
+  where: string,
+  path: AttributePath,
+  version: string | undefined,
+  diagnostics: Diagnostics,
+): void {
+  const running =
+    version === undefined
+      ? "This Terraform did not say it supports them"
+      : `This is Terraform ${version}, which does not`;
+  diagnostics.error(
+    `${where} needs Terraform ${WRITE_ONLY_SINCE} or later`,
+    `${where} is a write-only argument: Terraform hands its value to the provider without storing ` +
+      `it in the plan or the state, which Terraform ${WRITE_ONLY_SINCE} and later support. ` +
+      `${running}. Upgrade Terraform to ${WRITE_ONLY_SINCE} or later, or give the value through ` +
+      "an argument that is not write-only, if the resource has one.",
+    path,
+  );
 }

@@ -32,6 +32,7 @@ export interface GrantRequest {
 /** The attribute the configuration makes the grant from, if any. */
 export function grantSource(config: Model<typeof authorizationSchema>): GrantSource | undefined {
   if (config.authorization_code) return "authorization_code";
+  if (config.authorization_code_wo) return "authorization_code_wo";
   if (config.refresh_token) return "refresh_token";
   if (config.credentials_file) return "credentials_file";
   return undefined;
@@ -50,12 +51,16 @@ export async function makeGrant(
   const now = data.seams.now;
   return data.clients.withLog(log, async () => {
     switch (source) {
-      case "authorization_code": {
-        if (!config.authorization_code || !config.redirect_uri) {
+      case "authorization_code":
+      case "authorization_code_wo": {
+        // The write-only pair arrives in the configuration only, never in plan or state.
+        const code = config.authorization_code ?? config.authorization_code_wo;
+        const verifier = config.code_verifier ?? config.code_verifier_wo;
+        if (!code || !config.redirect_uri) {
           diagnostics.error(
-            "redirect_uri is required with authorization_code",
+            `redirect_uri is required with ${source}`,
             "Set redirect_uri to the redirect URI of the consent URL the code came from.",
-            attributePath("authorization_code"),
+            attributePath(source),
           );
           return undefined;
         }
@@ -65,9 +70,9 @@ export async function makeGrant(
         // No abort signal here: once sent, the exchange may already have spent the code, which
         // cannot be redeemed twice, so Ctrl-C must not lose the grant its answer carries.
         const tokens = await client.redeemAuthorizationCode({
-          code: config.authorization_code,
+          code,
           redirectUri: config.redirect_uri,
-          ...(config.code_verifier ? { codeVerifier: config.code_verifier } : {}),
+          ...(verifier ? { codeVerifier: verifier } : {}),
         });
         return { clientId, tokens, grantedAt: now() };
       }

@@ -7,7 +7,14 @@ import { attributePath, type Diagnostics } from "../../plugin/index.js";
 import { reportFailure, requestIdNote } from "../amazon-errors.js";
 
 /** Where a grant being created comes from (the attribute that holds it). */
-export type GrantSource = "authorization_code" | "refresh_token" | "credentials_file";
+export type GrantSource =
+  "authorization_code" | "authorization_code_wo" | "refresh_token" | "credentials_file";
+
+// A failure of a write-only code is reported on the write-only attributes the user set.
+const WRITE_ONLY_TWIN: Partial<Record<string, string>> = {
+  authorization_code: "authorization_code_wo",
+  code_verifier: "code_verifier_wo",
+};
 
 const NEW_CODE =
   "Get a new one with `cdktf-amazon-ads login` or by opening the consent URL (amazonads_lwa_app's " +
@@ -20,7 +27,7 @@ const NEW_GRANT =
 
 /** One entry of the catalogue: where the error goes and what it says. */
 interface CatalogueEntry {
-  attribute: GrantSource | "redirect_uri" | "code_verifier";
+  attribute: Exclude<GrantSource, "authorization_code_wo"> | "redirect_uri" | "code_verifier";
   summary: string;
   detail: string;
 }
@@ -28,7 +35,7 @@ interface CatalogueEntry {
 // The exchange was sent but no usable answer came back: Amazon may have redeemed the code, and
 // a code works once, so "try again" with the same code would only meet "already redeemed".
 const answerLost = (source: GrantSource, error: AmazonAdsError): CatalogueEntry | undefined =>
-  source !== "authorization_code" || neverReached(error)
+  !isCode(source) || neverReached(error)
     ? undefined
     : {
         attribute: "authorization_code",
@@ -67,6 +74,10 @@ function neverReached(error: AmazonAdsError): boolean {
     typeof cause?.code === "string" &&
     NOT_SENT.has(cause.code)
   );
+}
+
+function isCode(source: GrantSource): boolean {
+  return source === "authorization_code" || source === "authorization_code_wo";
 }
 
 /** The catalogue: code → attribute, summary, detail. */
@@ -112,7 +123,7 @@ const CATALOGUE: Partial<
       "it is lost, get a new code with `cdktf-amazon-ads login`.",
   }),
   REVOKED_GRANT: (source) => ({
-    attribute: source === "authorization_code" ? "refresh_token" : source,
+    attribute: isCode(source) ? "refresh_token" : (source as "refresh_token" | "credentials_file"),
     summary: "Login with Amazon does not accept this refresh token",
     detail:
       `The ${source === "credentials_file" ? "credentials file's " : ""}refresh token was revoked ` +
@@ -128,11 +139,11 @@ export function reportGrantFailure(
 ): void {
   const entry = isAmazonAdsError(error) ? CATALOGUE[error.code]?.(source, error) : undefined;
   if (entry && isAmazonAdsError(error)) {
-    diagnostics.error(
-      entry.summary,
-      entry.detail + requestIdNote(error),
-      attributePath(entry.attribute),
-    );
+    const attribute =
+      source === "authorization_code_wo"
+        ? (WRITE_ONLY_TWIN[entry.attribute] ?? entry.attribute)
+        : entry.attribute;
+    diagnostics.error(entry.summary, entry.detail + requestIdNote(error), attributePath(attribute));
     return;
   }
   reportFailure(

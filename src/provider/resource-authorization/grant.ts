@@ -3,13 +3,13 @@
  * records, and the refresh token's estimated end of life.
  */
 import { createHash } from "node:crypto";
+import { refreshTokenExpiresAt } from "../../amazon-ads/grant-lifetime.js";
 import { rfc3339 } from "../time.js";
 
-/** Consents from this instant on give refresh tokens that expire (as Amazon announced for 2026). */
-export const EXPIRING_GRANTS_FROM = Date.UTC(2026, 6, 1);
-
-/** How long an expiring refresh token lives after consent. */
-export const REFRESH_TOKEN_LIFETIME_MS = 365 * 24 * 60 * 60 * 1000;
+export {
+  EXPIRING_GRANTS_FROM,
+  REFRESH_TOKEN_LIFETIME_MS,
+} from "../../amazon-ads/grant-lifetime.js";
 
 /**
  * The grant's id: `grant-` and the first 16 hex digits of SHA-256 over the client id, a newline
@@ -22,9 +22,8 @@ export function grantId(clientId: string, refreshToken: string): string {
 
 /** When a refresh token granted at `grantedAtMs` stops working, or null if it lasts until revoked. */
 export function refreshTokenExpiry(grantedAtMs: number): string | null {
-  return grantedAtMs >= EXPIRING_GRANTS_FROM
-    ? rfc3339(grantedAtMs + REFRESH_TOKEN_LIFETIME_MS)
-    : null;
+  const expiresAt = refreshTokenExpiresAt(grantedAtMs);
+  return expiresAt === undefined ? null : rfc3339(expiresAt);
 }
 
 /** The tokens a grant was made or renewed with. */

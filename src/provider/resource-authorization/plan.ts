@@ -5,10 +5,14 @@
  * - Another provider client id, or a credentials file now holding another refresh token, replaces
  *   the grant. (A new code or refresh token in the configuration replaces it through the schema's
  *   plan modifiers.)
+ * - The refresh token's expiry: a warning within `expiry_warning_days`; once expired, the
+ *   replacement says why, or the plan fails when the configuration brings no new grant (a
+ *   replacement could only lose the grant).
  */
 import {
   UNKNOWN,
   attributePath,
+  isUnknown,
   type Diagnostics,
   type ModifyPlanRequest,
   type ModifyPlanResponse,
@@ -17,7 +21,19 @@ import { buildConsentUrl, DEFAULT_SCOPES } from "../../amazon-ads/index.js";
 import { DEFAULT_REDIRECT_URI } from "../resource-lwa-app/schema.js";
 import type { ProviderData } from "../provider-data.js";
 import { SETTING_ENV } from "../settings.js";
+import { refreshTokenExpiresAt } from "../../amazon-ads/grant-lifetime.js";
+import { parseInstant } from "../time.js";
 import { readGrantFile } from "./credentials.js";
+import {
+  DEFAULT_EXPIRY_WARNING_DAYS,
+  expiredError,
+  expiredFileError,
+  expiresSoonWarning,
+  judgeExpiry,
+  replacedBecauseExpiredWarning,
+  type ExpiryContext,
+  type RenewableSource,
+} from "./expiry.js";
 import type { authorizationSchema } from "./schema.js";
 
 type Request = ModifyPlanRequest<typeof authorizationSchema, ProviderData>;
@@ -41,11 +57,17 @@ export async function planAuthorization(req: Request, resp: Response): Promise<v
     if (typeof clientId === "string") plan.client_id = clientId;
     const file = config.credentials_file;
     if (typeof file === "string") {
-      await readGrantFile(file, resp.diagnostics, {
+      const grant = await readGrantFile(file, resp.diagnostics, {
         clientId: typeof clientId === "string" ? clientId : undefined,
         unreadable: "error",
         checkPermissions: true,
       });
+      // The file's consent date is known before anything is made: judge it now.
+      const consentedAt = parseInstant(grant?.grantedAt);
+      if (consentedAt !== undefined) {
+        const expiresAt = refreshTokenExpiresAt(consentedAt);
+        reportExpiry(req, resp, expiresAt, { id: null, creating: true, replacing: false });
+      }
     }
     return;
   }
@@ -69,11 +91,88 @@ export async function planAuthorization(req: Request, resp: Response): Promise<v
       req.log.debug("the credentials file holds another refresh token: the grant will be replaced");
     }
   }
+
+  if (changedVersionWithoutCode(config, prior)) {
+    resp.diagnostics.error(
+      "A new authorization_code_wo_version needs its code",
+      "authorization_code_wo_version changed, which means a new authorization code, but " +
+        "authorization_code_wo is not set, so there is nothing to make the new grant from. Give " +
+        "the new code to authorization_code_wo (through an ephemeral variable, e.g. " +
+        "TF_VAR_authorization_code), or change the version back to keep the current grant.",
+      attributePath("authorization_code_wo_version"),
+    );
+    return;
+  }
+
+  const expiresAt = parseInstant(prior.refresh_token_expires_at);
+  const replacing = resp.requiresReplace.length > 0;
+  reportExpiry(req, resp, expiresAt, { id: prior.id, creating: false, replacing });
+}
+
+/**
+ * The expiry diagnostics of a grant planned with `expiresAt`: the warning within the window, and
+ * past the date either the reason of the replacement or, with no new grant configured, an error.
+ */
+function reportExpiry(
+  req: Request,
+  resp: Response,
+  expiresAt: number | undefined,
+  grant: { readonly id: string | null; readonly creating: boolean; readonly replacing: boolean },
+): void {
+  const config = req.config!;
+  const data = req.providerData!;
+  const window = config.expiry_warning_days;
+  const verdict = judgeExpiry(
+    expiresAt,
+    data.seams.now(),
+    typeof window === "number" ? window : DEFAULT_EXPIRY_WARNING_DAYS,
+  );
+  if (verdict.kind === "lasting" || verdict.kind === "fine") return;
+  const file = config.credentials_file;
+  const context: ExpiryContext = {
+    id: grant.id,
+    verdict,
+    source: configuredSource(config),
+    ...(typeof file === "string" ? { file } : {}),
+  };
+  if (verdict.kind === "soon") {
+    // A replacement already planned is the renewal: nothing to warn about.
+    if (!grant.replacing) expiresSoonWarning(resp.diagnostics, context);
+    return;
+  }
+  if (grant.creating) expiredFileError(resp.diagnostics, context);
+  else if (grant.replacing) replacedBecauseExpiredWarning(resp.diagnostics, context);
+  else expiredError(resp.diagnostics, context);
+}
+
+/** The grant source the configuration names (what a renewal changes). */
+function configuredSource(config: NonNullable<Request["config"]>): RenewableSource | undefined {
+  if (config.credentials_file !== null) return "credentials_file";
+  // The write-only code is usually absent on later runs; its version stays and names the source.
+  if (config.authorization_code_wo !== null || config.authorization_code_wo_version !== null) {
+    return "authorization_code_wo";
+  }
+  if (config.authorization_code !== null) return "authorization_code";
+  return config.refresh_token !== null ? "refresh_token" : undefined;
+}
+
+function changedVersionWithoutCode(
+  config: NonNullable<Request["config"]>,
+  prior: NonNullable<Request["state"]>,
+): boolean {
+  const version = config.authorization_code_wo_version;
+  return (
+    config.authorization_code_wo === null &&
+    version !== null &&
+    !isUnknown(version) &&
+    version !== prior.authorization_code_wo_version
+  );
 }
 
 function noGrantSource(config: NonNullable<Request["config"]>): boolean {
   return (
     config.authorization_code === null &&
+    config.authorization_code_wo === null &&
     config.refresh_token === null &&
     config.credentials_file === null
   );

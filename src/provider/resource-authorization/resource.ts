@@ -32,7 +32,7 @@ export const authorizationResource = defineResource<typeof authorizationSchema, 
     if (!source) {
       resp.diagnostics.error(
         "No authorization grant to start from",
-        "Set authorization_code, refresh_token or credentials_file.",
+        "Set authorization_code (or authorization_code_wo), refresh_token or credentials_file.",
         attributePath("authorization_code"),
       );
       return;
@@ -82,6 +82,17 @@ export const authorizationResource = defineResource<typeof authorizationSchema, 
       state.access_token_expires_at = rfc3339(tokens.expiresAt.getTime());
     } catch (error) {
       if (isAmazonAdsError(error, "REVOKED_GRANT")) {
+        // An expired grant stays in state: the plan says why and replaces it with a new one.
+        if (expired(state, data)) {
+          req.log.debug(
+            "the refresh token has expired; keeping the grant for the plan to replace",
+            {
+              id: state.id,
+              refresh_token_expires_at: state.refresh_token_expires_at,
+            },
+          );
+          return;
+        }
         revokedGrantWarning(resp.diagnostics, state.id);
         resp.state = null;
         return;
@@ -117,6 +128,12 @@ export const authorizationResource = defineResource<typeof authorizationSchema, 
   modifyPlan: planAuthorization,
   validateConfig: validateAuthorization,
 });
+
+/** True when the grant's estimated end of life has passed by the provider's clock. */
+function expired(state: Model<typeof authorizationSchema>, data: ProviderData): boolean {
+  const expiresAt = parseInstant(state.refresh_token_expires_at);
+  return expiresAt !== undefined && data.seams.now() >= expiresAt;
+}
 
 /**
  * Puts the stored access token into the process's token cache when more than

@@ -4,15 +4,17 @@
  */
 import { attr, planModifiers, schema } from "../../plugin/index.js";
 import { nonEmpty, redirectUriFormat } from "../validators.js";
-import { replacedWithNewCode } from "./plan-modifiers.js";
+import { DEFAULT_EXPIRY_WARNING_DAYS, expiryWarningDaysFormat, versionFormat } from "./expiry.js";
+import { replacedWithNewCode, replacedWithNewWriteOnlyCode } from "./plan-modifiers.js";
 
 /** Schema of `amazonads_authorization`. */
 export const authorizationSchema = schema({
   description:
-    "An Amazon Ads authorization grant. Give an `authorization_code` (redeemed once, at create), an " +
+    "An Amazon Ads authorization grant. Give an `authorization_code` (redeemed once, at create; " +
+    "`authorization_code_wo` keeps it out of plan and state on Terraform 1.11 and later), an " +
     "existing `refresh_token`, or the `credentials_file` written by `cdktf-amazon-ads login`. The " +
     "grant's tokens are kept in state as sensitive values; the access token is renewed when a plan " +
-    "finds it expired or about to expire.",
+    "finds it expired or about to expire. Plans warn when the refresh token is about to expire.",
   attributes: {
     id: attr.string({
       computed: true,
@@ -34,7 +36,8 @@ export const authorizationSchema = schema({
       planModifiers: [replacedWithNewCode],
       validators: [redirectUriFormat],
       description:
-        "The redirect URI used at consent; required with `authorization_code` (Amazon checks they are equal).",
+        "The redirect URI used at consent; required with `authorization_code` or " +
+        "`authorization_code_wo` (Amazon checks they are equal).",
     }),
     code_verifier: attr.string({
       optional: true,
@@ -42,6 +45,43 @@ export const authorizationSchema = schema({
       planModifiers: [replacedWithNewCode],
       validators: [nonEmpty],
       description: "The PKCE code verifier, when the consent URL carried a code challenge.",
+    }),
+    authorization_code_wo: attr.string({
+      optional: true,
+      sensitive: true,
+      writeOnly: true,
+      validators: [nonEmpty],
+      description:
+        "Write-only (Terraform 1.11 and later): the authorization code, never stored in plan or " +
+        "state. Redeemed once, at create; set `authorization_code_wo_version` with it and change " +
+        "that version with each new code, which replaces the grant. Use it instead of " +
+        "`authorization_code`.",
+    }),
+    authorization_code_wo_version: attr.number({
+      optional: true,
+      planModifiers: [replacedWithNewWriteOnlyCode],
+      validators: [versionFormat],
+      description:
+        "Required with `authorization_code_wo`: Terraform keeps no trace of a write-only value, so " +
+        "this number (1, then 2 …) says when the code is new; while it stays the same, the code " +
+        "is never sent again.",
+    }),
+    code_verifier_wo: attr.string({
+      optional: true,
+      sensitive: true,
+      writeOnly: true,
+      validators: [nonEmpty],
+      description:
+        "Write-only (Terraform 1.11 and later): the PKCE code verifier of `authorization_code_wo`, " +
+        "never stored in plan or state. It belongs to that code, so `authorization_code_wo_version` " +
+        "covers it too.",
+    }),
+    expiry_warning_days: attr.number({
+      optional: true,
+      validators: [expiryWarningDaysFormat],
+      description:
+        "Plans warn when the refresh token expires within this many days, naming the date and how " +
+        `to renew the grant. Default: ${DEFAULT_EXPIRY_WARNING_DAYS}.`,
     }),
     refresh_token: attr.string({
       optional: true,
@@ -90,7 +130,9 @@ export const authorizationSchema = schema({
       planModifiers: [planModifiers.useStateForUnknown()],
       description:
         "An estimate of when the refresh token stops working (RFC 3339): 365 days after consent for " +
-        "grants made from 2026-07-01, as Amazon announced; null for older grants, which last until revoked.",
+        "grants made from 2026-07-01, as Amazon announced; null for older grants, which last until " +
+        "revoked. Plans warn within `expiry_warning_days` of it and, once it has passed, replace " +
+        "the grant when the configuration brings a new one (or fail, saying how to renew).",
     }),
   },
 });

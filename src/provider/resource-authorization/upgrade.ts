@@ -26,7 +26,7 @@ export function upgradeAuthorizationState(
   const state: Record<string, unknown> = {};
   for (const name of Object.keys(authorizationSchema.attributes)) {
     const value = raw[name];
-    state[name] = typeof value === "string" ? value : null;
+    state[name] = typeof value === "string" || typeof value === "number" ? value : null;
   }
   resp.state = state as State;
 }

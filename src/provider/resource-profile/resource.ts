@@ -52,8 +52,9 @@ export const profileResource = defineResource<typeof profileSchema, ProviderData
           "The grant's refresh token was revoked; keeping the profile in state",
           `Login with Amazon no longer accepts the refresh token this profile was selected with ` +
             `(revoked by the advertiser, or expired).${requestIdNote(error)} Profile ` +
-            `${state.profile_id} stays in state. amazonads_authorization drops the grant at its ` +
-            "next token renewal (within the hour) so that the next apply makes a new one; to " +
+            `${state.profile_id} stays in state. amazonads_authorization drops a revoked grant at ` +
+            "its next token renewal (within the hour) so that the next apply makes a new one, and " +
+            "says how to renew an expired one (`cdktf-amazon-ads login --renew`); to " +
             "replace it now, run `terraform apply -replace=amazonads_authorization.<name>` with a " +
             "new authorization code, refresh token or credentials file (`cdktf-amazon-ads login`).",
         );

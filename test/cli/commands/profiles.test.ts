@@ -1,10 +1,9 @@
 /** `cdktf-amazon-ads profiles` through `main`, in-process against the emulator. */
 import { chmod, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeCredentialsFile } from "../../../src/amazon-ads/credentials-file.js";
 import { main } from "../../../src/cli/main.js";
 import { DEFAULT_SEED, type Emulator, startEmulator } from "../../../src/emulator/index.js";
-import { captureIo, emulatorEnv, scratchDir, type CapturedIo } from "../support.js";
+import { captureIo, emulatorEnv, scratchDir, storedGrant, type CapturedIo } from "../support.js";
 
 let emulator: Emulator;
 const outputs: CapturedIo[] = [];
@@ -19,19 +18,8 @@ afterAll(async () => {
   await emulator.close();
 });
 
-/** A credentials file holding a fresh grant of the demo (or another) user. */
-async function grantFile(userId?: string): Promise<{ path: string; refreshToken: string }> {
-  const { refreshToken } = emulator.admin.issueRefreshToken(userId ? { userId } : {});
-  const path = join(await scratchDir(), "credentials.json");
-  await writeCredentialsFile(path, {
-    clientId: emulator.clientId,
-    region: "NA",
-    scopes: ["advertising::campaign_management"],
-    refreshToken,
-    grantedAt: "2026-11-29T00:00:00.000Z",
-  });
-  return { path, refreshToken };
-}
+/** A credentials file holding a grant of the demo (or another) user, consented now. */
+const grantFile = (userId?: string) => storedGrant(emulator, userId ? { userId } : {});
 
 async function profiles(args: string[], env: NodeJS.ProcessEnv) {
   const io = captureIo(emulatorEnv(emulator, env));
@@ -49,7 +37,9 @@ describe("cdktf-amazon-ads profiles", () => {
     const refreshes = emulator.admin.calls("token", "refresh_token");
     const { code, stdout, stderr } = await profiles([], { AMAZON_ADS_CREDENTIALS_FILE: path });
     expect(code).toBe(0);
-    expect(stderr).toBe("");
+    expect(stderr).toMatch(
+      new RegExp(`^The grant in ${path} expires on \\d{4}-\\d\\d-\\d\\d \\(in 365 days\\)\\.\\n$`),
+    );
     expect(emulator.admin.calls("token", "refresh_token")).toBe(refreshes + 1);
     const [header, ...rows] = stdout.trimEnd().split("\n");
     expect(header).toMatch(/^PROFILE ID\s+COUNTRY\s+TYPE\s+NAME\s+MARKETPLACE\s+REGION$/);
@@ -78,6 +68,7 @@ describe("cdktf-amazon-ads profiles", () => {
       account_type: "seller",
       region: "NA",
       api_url: emulator.regions.NA.apiUrl,
+      refresh_token_expires_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
     });
     expect(new Set(records.map((r) => r.region))).toEqual(new Set(["NA", "EU", "FE"]));
   });

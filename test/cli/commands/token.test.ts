@@ -1,9 +1,7 @@
 /** `cdktf-amazon-ads token` through `main`, in-process against the emulator. */
-import { join } from "node:path";
-import { writeCredentialsFile } from "../../../src/amazon-ads/credentials-file.js";
 import { main } from "../../../src/cli/main.js";
 import { type Emulator, startEmulator } from "../../../src/emulator/index.js";
-import { captureIo, emulatorEnv, scratchDir } from "../support.js";
+import { captureIo, emulatorEnv, storedGrant } from "../support.js";
 
 let emulator: Emulator;
 
@@ -13,18 +11,7 @@ beforeAll(async () => {
 
 afterAll(() => emulator.close());
 
-async function grantFile(): Promise<{ path: string; refreshToken: string }> {
-  const { refreshToken } = emulator.admin.issueRefreshToken();
-  const path = join(await scratchDir(), "credentials.json");
-  await writeCredentialsFile(path, {
-    clientId: emulator.clientId,
-    region: "NA",
-    scopes: ["advertising::campaign_management"],
-    refreshToken,
-    grantedAt: "2026-11-29T00:00:00.000Z",
-  });
-  return { path, refreshToken };
-}
+const grantFile = () => storedGrant(emulator);
 
 describe("cdktf-amazon-ads token", () => {
   it("prints a fresh access token that the Ads API accepts, and nothing else", async () => {
@@ -34,7 +21,10 @@ describe("cdktf-amazon-ads token", () => {
     expect(io.stdout).toHaveLength(1);
     const token = io.stdout[0]!;
     expect(token).toMatch(/^Atza\|\S+\n$/);
-    expect(io.stderr).toEqual([]);
+    // The expiry goes to stderr, so that $(cdktf-amazon-ads token) captures the token alone.
+    expect(io.stderr.join("")).toMatch(
+      new RegExp(`^The grant in ${path} expires on \\d{4}-\\d\\d-\\d\\d \\(in 365 days\\)\\.\\n$`),
+    );
     const profiles = await fetch(`${emulator.apiUrl}/v2/profiles`, {
       headers: {
         authorization: `Bearer ${token.trim()}`,

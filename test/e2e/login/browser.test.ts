@@ -76,7 +76,11 @@ describe("cdktf-amazon-ads login in Chromium against the emulator", () => {
 
     const profiles = cli(["profiles", "--json"], { AMAZON_ADS_CREDENTIALS_FILE: output });
     expect(await profiles.exited).toBe(0);
-    expect(profiles.stderr).toBe("");
+    // Only the note on when the new grant expires: no warning, no error.
+    expect(profiles.stderr).toMatch(
+      /^The grant in .+ expires on \d{4}-\d\d-\d\d \(in 365 days\)\.\n$/,
+    );
+    expect(profiles.stderr).toContain(output);
     const editable = DEFAULT_SEED.users[0]!.profiles!.filter((p) => p.accessLevel !== "view");
     const listed = JSON.parse(profiles.stdout) as { profile_id: string; region: string }[];
     expect(listed.map((p) => p.profile_id)).toEqual(editable.map((p) => p.profileId));

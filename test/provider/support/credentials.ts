@@ -9,6 +9,8 @@ export async function writeTestCredentials(
     readonly clientId: string;
     readonly refreshToken: string;
     readonly redirectUri?: string;
+    /** When login recorded the consent. @default "2026-07-10T08:00:00.000Z" */
+    readonly grantedAt?: string;
   },
 ): Promise<string> {
   const path = join(dir, "credentials.json");
@@ -17,7 +19,7 @@ export async function writeTestCredentials(
     region: "NA",
     scopes: ["advertising::campaign_management"],
     refreshToken: grant.refreshToken,
-    grantedAt: "2026-07-10T08:00:00.000Z",
+    grantedAt: grant.grantedAt ?? "2026-07-10T08:00:00.000Z",
     ...(grant.redirectUri !== undefined && { redirectUri: grant.redirectUri }),
   });
   return path;

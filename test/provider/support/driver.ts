@@ -94,6 +94,7 @@ export class Driver {
   static async configure(
     provider: Provider<typeof providerSchema, ProviderData>,
     block: Row = {},
+    terraformVersion = "1.11.4",
   ): Promise<Driver> {
     const server = new ProviderServer(
       provider as unknown as Provider<Schema, ProviderData>,
@@ -101,7 +102,7 @@ export class Driver {
     );
     const diagnostics = await server.configureProvider({
       config: fill(provider.schema, block),
-      terraformVersion: "1.11.4",
+      terraformVersion,
       signal: new AbortController().signal,
     });
     const data = server.providerData;
@@ -115,10 +116,18 @@ export class Driver {
     return found(this.server.resource(type), type);
   }
 
-  /** ValidateResourceConfig: schema checks, then the handler's. */
-  async validate(type: string, config: Row): Promise<SeenDiagnostic[]> {
+  /**
+   * ValidateResourceConfig: schema checks, then the handler's. Terraform 1.11 and later say they
+   * accept write-only attributes; `writeOnlyAllowed: false` is what older ones send.
+   */
+  async validate(
+    type: string,
+    config: Row,
+    { writeOnlyAllowed = true }: { writeOnlyAllowed?: boolean } = {},
+  ): Promise<SeenDiagnostic[]> {
     const resource = this.resource(type);
-    const request = { typeName: type, config: fill(resource.schema, config), signal: live() };
+    const filled = fill(resource.schema, config);
+    const request = { typeName: type, config: filled, signal: live(), writeOnlyAllowed };
     return seen(await this.server.validate(resource, request));
   }
 

@@ -39,10 +39,21 @@ export async function emulated(
     readonly env?: Record<string, string | undefined>;
     readonly block?: Record<string, string>;
     readonly random?: (size: number) => Uint8Array;
+    /** Where both clocks start. @default {@link START} */
+    readonly start?: number;
+    /** The Terraform version ConfigureProvider names. @default "1.11.4" */
+    readonly terraformVersion?: string;
   } = {},
 ): Promise<Emulated> {
-  let source = START;
-  const { env = {}, block = {}, random, ...emulatorOptions } = options;
+  const {
+    env = {},
+    block = {},
+    random,
+    start: startAt,
+    terraformVersion,
+    ...emulatorOptions
+  } = options;
+  let source = startAt ?? START;
   const emulator = await startEmulator({
     autoApprove: true,
     ...emulatorOptions,
@@ -71,6 +82,7 @@ export async function emulated(
         },
       }),
       block,
+      terraformVersion,
     );
   const driver = await start();
   const firstLog = logged.length;

@@ -16,11 +16,29 @@ export interface AuthorizationConfig extends cdktf.TerraformMetaArguments {
   */
   readonly authorizationCode?: string;
   /**
+  * Write-only (Terraform 1.11 and later): the authorization code, never stored in plan or state. Redeemed once, at create; set `authorization_code_wo_version` with it and change that version with each new code, which replaces the grant. Use it instead of `authorization_code`.
+  *
+  * Docs at Terraform Registry: {@link https://terraform.local/providers/amazon-ads/amazonads/0.1.0/docs/resources/authorization#authorization_code_wo Authorization#authorization_code_wo}
+  */
+  readonly authorizationCodeWo?: string;
+  /**
+  * Required with `authorization_code_wo`: Terraform keeps no trace of a write-only value, so this number (1, then 2 …) says when the code is new; while it stays the same, the code is never sent again.
+  *
+  * Docs at Terraform Registry: {@link https://terraform.local/providers/amazon-ads/amazonads/0.1.0/docs/resources/authorization#authorization_code_wo_version Authorization#authorization_code_wo_version}
+  */
+  readonly authorizationCodeWoVersion?: number;
+  /**
   * The PKCE code verifier, when the consent URL carried a code challenge.
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/amazon-ads/amazonads/0.1.0/docs/resources/authorization#code_verifier Authorization#code_verifier}
   */
   readonly codeVerifier?: string;
+  /**
+  * Write-only (Terraform 1.11 and later): the PKCE code verifier of `authorization_code_wo`, never stored in plan or state. It belongs to that code, so `authorization_code_wo_version` covers it too.
+  *
+  * Docs at Terraform Registry: {@link https://terraform.local/providers/amazon-ads/amazonads/0.1.0/docs/resources/authorization#code_verifier_wo Authorization#code_verifier_wo}
+  */
+  readonly codeVerifierWo?: string;
   /**
   * Path of a credentials file written by `cdktf-amazon-ads login`; its refresh token is adopted at create. A new login into the same file replaces the grant.
   *
@@ -28,7 +46,13 @@ export interface AuthorizationConfig extends cdktf.TerraformMetaArguments {
   */
   readonly credentialsFile?: string;
   /**
-  * The redirect URI used at consent; required with `authorization_code` (Amazon checks they are equal).
+  * Plans warn when the refresh token expires within this many days, naming the date and how to renew the grant. Default: 30.
+  *
+  * Docs at Terraform Registry: {@link https://terraform.local/providers/amazon-ads/amazonads/0.1.0/docs/resources/authorization#expiry_warning_days Authorization#expiry_warning_days}
+  */
+  readonly expiryWarningDays?: number;
+  /**
+  * The redirect URI used at consent; required with `authorization_code` or `authorization_code_wo` (Amazon checks they are equal).
   *
   * Docs at Terraform Registry: {@link https://terraform.local/providers/amazon-ads/amazonads/0.1.0/docs/resources/authorization#redirect_uri Authorization#redirect_uri}
   */
@@ -92,8 +116,12 @@ export class Authorization extends cdktf.TerraformResource {
       forEach: config.forEach
     });
     this._authorizationCode = config.authorizationCode;
+    this._authorizationCodeWo = config.authorizationCodeWo;
+    this._authorizationCodeWoVersion = config.authorizationCodeWoVersion;
     this._codeVerifier = config.codeVerifier;
+    this._codeVerifierWo = config.codeVerifierWo;
     this._credentialsFile = config.credentialsFile;
+    this._expiryWarningDays = config.expiryWarningDays;
     this._redirectUri = config.redirectUri;
     this._refreshToken = config.refreshToken;
   }
@@ -128,6 +156,41 @@ export class Authorization extends cdktf.TerraformResource {
     return this._authorizationCode;
   }
 
+  // authorization_code_wo - computed: false, optional: true, required: false
+  private _authorizationCodeWo?: string; 
+  /**
+  * @deprecated Write-only: the provider never returns this value; reading it always yields null by protocol contract. The getter remains for compatibility and will be removed in a future prebuilt-provider major.
+  */
+  public get authorizationCodeWo() {
+    return this.getStringAttribute('authorization_code_wo');
+  }
+  public set authorizationCodeWo(value: string) {
+    this._authorizationCodeWo = value;
+  }
+  public resetAuthorizationCodeWo() {
+    this._authorizationCodeWo = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get authorizationCodeWoInput() {
+    return this._authorizationCodeWo;
+  }
+
+  // authorization_code_wo_version - computed: false, optional: true, required: false
+  private _authorizationCodeWoVersion?: number; 
+  public get authorizationCodeWoVersion() {
+    return this.getNumberAttribute('authorization_code_wo_version');
+  }
+  public set authorizationCodeWoVersion(value: number) {
+    this._authorizationCodeWoVersion = value;
+  }
+  public resetAuthorizationCodeWoVersion() {
+    this._authorizationCodeWoVersion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get authorizationCodeWoVersionInput() {
+    return this._authorizationCodeWoVersion;
+  }
+
   // client_id - computed: true, optional: false, required: false
   public get clientId() {
     return this.getStringAttribute('client_id');
@@ -149,6 +212,25 @@ export class Authorization extends cdktf.TerraformResource {
     return this._codeVerifier;
   }
 
+  // code_verifier_wo - computed: false, optional: true, required: false
+  private _codeVerifierWo?: string; 
+  /**
+  * @deprecated Write-only: the provider never returns this value; reading it always yields null by protocol contract. The getter remains for compatibility and will be removed in a future prebuilt-provider major.
+  */
+  public get codeVerifierWo() {
+    return this.getStringAttribute('code_verifier_wo');
+  }
+  public set codeVerifierWo(value: string) {
+    this._codeVerifierWo = value;
+  }
+  public resetCodeVerifierWo() {
+    this._codeVerifierWo = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get codeVerifierWoInput() {
+    return this._codeVerifierWo;
+  }
+
   // credentials_file - computed: false, optional: true, required: false
   private _credentialsFile?: string; 
   public get credentialsFile() {
@@ -163,6 +245,22 @@ export class Authorization extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get credentialsFileInput() {
     return this._credentialsFile;
+  }
+
+  // expiry_warning_days - computed: false, optional: true, required: false
+  private _expiryWarningDays?: number; 
+  public get expiryWarningDays() {
+    return this.getNumberAttribute('expiry_warning_days');
+  }
+  public set expiryWarningDays(value: number) {
+    this._expiryWarningDays = value;
+  }
+  public resetExpiryWarningDays() {
+    this._expiryWarningDays = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get expiryWarningDaysInput() {
+    return this._expiryWarningDays;
   }
 
   // granted_at - computed: true, optional: false, required: false
@@ -219,8 +317,12 @@ export class Authorization extends cdktf.TerraformResource {
   protected override synthesizeAttributes(): { [name: string]: any } {
     return {
       authorization_code: cdktf.stringToTerraform(this._authorizationCode),
+      authorization_code_wo: cdktf.markWriteOnlyAttribute(this, cdktf.stringToTerraform(this._authorizationCodeWo)),
+      authorization_code_wo_version: cdktf.numberToTerraform(this._authorizationCodeWoVersion),
       code_verifier: cdktf.stringToTerraform(this._codeVerifier),
+      code_verifier_wo: cdktf.markWriteOnlyAttribute(this, cdktf.stringToTerraform(this._codeVerifierWo)),
       credentials_file: cdktf.stringToTerraform(this._credentialsFile),
+      expiry_warning_days: cdktf.numberToTerraform(this._expiryWarningDays),
       redirect_uri: cdktf.stringToTerraform(this._redirectUri),
       refresh_token: cdktf.stringToTerraform(this._refreshToken),
     };
@@ -234,8 +336,26 @@ export class Authorization extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "string",
       },
+      authorization_code_wo: {
+        value: cdktf.markWriteOnlyAttribute(this, cdktf.stringToHclTerraform(this._authorizationCodeWo)),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      authorization_code_wo_version: {
+        value: cdktf.numberToHclTerraform(this._authorizationCodeWoVersion),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
       code_verifier: {
         value: cdktf.stringToHclTerraform(this._codeVerifier),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      code_verifier_wo: {
+        value: cdktf.markWriteOnlyAttribute(this, cdktf.stringToHclTerraform(this._codeVerifierWo)),
         isBlock: false,
         type: "simple",
         storageClassType: "string",
@@ -245,6 +365,12 @@ export class Authorization extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      expiry_warning_days: {
+        value: cdktf.numberToHclTerraform(this._expiryWarningDays),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       redirect_uri: {
         value: cdktf.stringToHclTerraform(this._redirectUri),
