@@ -182,7 +182,7 @@ export class AdsApiClient {
     extra: {
       query?: Record<string, string | undefined>;
       json?: unknown;
-      /** A versioned media type: sent as Accept, and as Content-Type of a JSON body. */
+      /** A versioned media type: accepted (with JSON), and the Content-Type of a JSON body. */
       mediaType?: string;
     } = {},
   ): Promise<HttpResponse> {
@@ -193,7 +193,10 @@ export class AdsApiClient {
       headers: {
         "Amazon-Advertising-API-ClientId": this.clientId,
         Authorization: `Bearer ${accessToken}`,
-        ...(extra.mediaType === undefined ? {} : { accept: extra.mediaType }),
+        // Errors come back as application/json, so it is accepted too (as Amazon's spec lists).
+        ...(extra.mediaType === undefined
+          ? {}
+          : { accept: `${extra.mediaType}, application/json` }),
       },
       ...(extra.json === undefined ? {} : { json: extra.json }),
       ...(extra.json === undefined || extra.mediaType === undefined

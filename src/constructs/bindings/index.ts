@@ -6,4 +6,5 @@ export * from "./authorization.js";
 export * from "./lwa-app.js";
 export * from "./profile.js";
 export * from "./test-account.js";
+export * from "./data-ads-accounts.js";
 export * from "./data-profiles.js";

@@ -207,6 +207,18 @@ export class AmazonadsProfile extends cdktf.TerraformResource {
     return this._accountType;
   }
 
+  /**
+   * The global Ads account (`amzn1.ads-account.g.…`) whose `alternateIds` list this profile, for
+   * APIs that take an `Amazon-Ads-AccountId` header; null when no Ads account lists it. Looked up
+   * when the profile is selected (one `POST /adsAccounts/list` per grant and region per apply) and
+   * kept, so later plans make no request for it.
+   *
+   * Terraform attribute `ads_account_id`.
+   */
+  public get adsAccountId(): string {
+    return this.getStringAttribute("ads_account_id");
+  }
+
   private _apiProgram?: string;
   /**
    * The API program the profile must be usable with (billing, campaign, paymentMethod, store,

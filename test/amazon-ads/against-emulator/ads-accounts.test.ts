@@ -128,6 +128,14 @@ describe("Ads accounts, client against emulator (fake clock and sleep)", () => {
       amazonDescription: "Access denied",
     });
     expect(error.message).toContain("refused to list the Ads accounts");
+    // The spec's media types both ways, no profile scope: the listing is user-wide.
+    expect(error.request?.headers).toMatchObject({
+      accept: "application/vnd.listaccountsresource.v1+json, application/json",
+      "content-type": "application/vnd.listaccountsresource.v1+json",
+    });
+    expect(Object.keys(error.request?.headers ?? {}).map((h) => h.toLowerCase())).not.toContain(
+      "amazon-advertising-api-scope",
+    );
     expect(error.message).toContain("advertising::campaign_management");
   });
 
