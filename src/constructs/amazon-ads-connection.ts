@@ -2,7 +2,7 @@
  * `AmazonAdsConnection`: a whole advertiser connection — application, grant and profile — with
  * the Terraform outputs other stacks read.
  */
-import { stackOf, TerraformOutput } from "./framework.js";
+import { Fn, Op, stackOf, TerraformOutput, Token } from "./framework.js";
 import { Construct } from "constructs";
 import { AdvertisingProfile, type ProfileSelectors } from "./advertising-profile.js";
 import { AuthorizationGrant, keepGrantTokenInStack } from "./authorization-grant.js";
@@ -37,7 +37,7 @@ export interface AmazonAdsConnectionProps extends LwaAppProps, ProfileSelectors 
    * Prefix of the output names: `<outputPrefix>_client_id` and so on. Needed when several
    * connections share a stack (two connections emitting the same output name fail at synth).
    * @default no prefix: `client_id`, `profile_id`, `region`, `api_url`, `country_code`,
-   * `refresh_token`, `access_token`, `access_token_expires_at`
+   * `ads_account_id`, `refresh_token`, `access_token`, `access_token_expires_at`
    */
   readonly outputPrefix?: string;
   /**
@@ -65,6 +65,7 @@ export const CONNECTION_OUTPUTS = [
   "refresh_token",
   "access_token",
   "access_token_expires_at",
+  "ads_account_id",
 ] as const;
 
 /** One of {@link CONNECTION_OUTPUTS}. */
@@ -92,6 +93,9 @@ const DESCRIPTIONS: Record<ConnectionOutput, string> = {
   refresh_token: "The grant's refresh token.",
   access_token: "A current access token (valid 60 minutes from issue).",
   access_token_expires_at: "When access_token expires (RFC 3339).",
+  ads_account_id:
+    "The profile's global Ads account id (Amazon-Ads-AccountId header), or an empty string when " +
+    "no Ads account lists the profile.",
 };
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -99,7 +103,7 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /**
  * An Amazon Ads API advertiser connection: an {@link LwaApp}, an {@link AuthorizationGrant} and
  * an {@link AdvertisingProfile}, plus Terraform outputs (`client_id`, `profile_id`, `region`,
- * `api_url`, `country_code`, `access_token_expires_at`; with `publishTokens`, also the sensitive
+ * `api_url`, `country_code`, `access_token_expires_at`, `ads_account_id`; with `publishTokens`, also the sensitive
  * `refresh_token` and `access_token`). Other stacks of the app read the same values through the
  * properties (CDKTF turns those references into remote-state lookups); the tokens stay in this
  * stack unless `publishTokens` is set.
@@ -159,6 +163,7 @@ export class AmazonAdsConnection extends Construct {
       refresh_token: this.grant.resource.refreshToken,
       access_token: this.grant.resource.accessToken,
       access_token_expires_at: this.accessTokenExpiresAt,
+      ads_account_id: this.adsAccountId,
     };
     const published = CONNECTION_OUTPUTS.filter(
       (name) => this.publishTokens || !SENSITIVE.has(name),
@@ -199,6 +204,17 @@ export class AmazonAdsConnection extends Construct {
   /** The profile's marketplace country code. */
   public get countryCode(): string {
     return this.profile.countryCode;
+  }
+
+  /**
+   * The profile's global Ads account id (`amzn1.ads-account.g.…`, for the `Amazon-Ads-AccountId`
+   * header of Amazon's newer APIs), or an empty string when no Ads account lists the profile:
+   * Terraform keeps no root output whose value is null, and a consumer stack would then fail to
+   * read it.
+   */
+  public get adsAccountId(): string {
+    const id = this.profile.adsAccountId;
+    return Token.asString(Fn.conditional(Op.eq(id, Token.nullValue()), "", id));
   }
 
   /**
