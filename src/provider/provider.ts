@@ -7,6 +7,7 @@ import type { HttpOptions } from "../amazon-ads/index.js";
 import { attr, defineProvider, isUnknown, schema, type Provider } from "../plugin/index.js";
 import { AdsAccountListings } from "./ads-account-listings.js";
 import { adsAccountsDataSource } from "./data-source-ads-accounts/data-source.js";
+import { managerAccountsDataSource } from "./data-source-manager-accounts/data-source.js";
 import { accessTokenEphemeral } from "./ephemeral-access-token/ephemeral.js";
 import { AccessTokenHandles } from "./ephemeral-access-token/handles.js";
 import { authorizationResource } from "./resource-authorization/resource.js";
@@ -104,6 +105,7 @@ export const RESOURCES = {
 export const DATA_SOURCES = {
   amazonads_profiles: profilesDataSource,
   amazonads_ads_accounts: adsAccountsDataSource,
+  amazonads_manager_accounts: managerAccountsDataSource,
 } as const;
 
 /** The ephemeral resources of the amazonads provider, by type name. */

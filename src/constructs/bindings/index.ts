@@ -7,4 +7,5 @@ export * from "./lwa-app.js";
 export * from "./profile.js";
 export * from "./test-account.js";
 export * from "./data-ads-accounts.js";
+export * from "./data-manager-accounts.js";
 export * from "./data-profiles.js";

@@ -4,11 +4,10 @@
  * shared one, so profiles of the same grant looking up their account in this plan reuse it.
  */
 import { createHash } from "node:crypto";
-import { isAmazonAdsError, isRegion, type AdsAccount } from "../../amazon-ads/index.js";
-import { defineDataSource, type AttributePath, type Diagnostics } from "../../plugin/index.js";
-import { reportFailure, requestIdNote } from "../amazon-errors.js";
-import { reportListFailure } from "../resource-profile/select-profile.js";
-import { checkGrantSource, resolveGrantSource } from "../grant-source.js";
+import type { AdsAccount } from "../../amazon-ads/index.js";
+import { defineDataSource } from "../../plugin/index.js";
+import { listForGrant } from "../grant-listing.js";
+import { checkGrantSource } from "../grant-source.js";
 import { configured, type ProviderData } from "../provider-data.js";
 import { adsAccountsSchema } from "./schema.js";
 
@@ -23,24 +22,16 @@ export const adsAccountsDataSource = defineDataSource<typeof adsAccountsSchema, 
   async read(req, resp) {
     const data = configured(req.providerData, resp.diagnostics);
     if (!data) return;
-    const { config } = req;
-    const region =
-      config.region !== null && isRegion(config.region) ? config.region : data.settings.region;
-    let accounts: AdsAccount[];
-    try {
-      const client = data.clients.client(region);
-      const grant = await resolveGrantSource(config, client.clientId, resp.diagnostics);
-      if (!grant) return;
-      try {
-        accounts = await data.adsAccounts.list(region, grant.refreshToken, req.log, req.signal);
-      } catch (error) {
-        reportListingFailure(resp.diagnostics, error, grant.attribute);
-        return;
-      }
-    } catch (error) {
-      reportFailure(resp.diagnostics, "Could not list the Ads accounts", error);
-      return;
-    }
+    const found = await listForGrant(
+      data,
+      req.config,
+      resp.diagnostics,
+      "the Ads accounts",
+      (_client, region, refreshToken) =>
+        data.adsAccounts.list(region, refreshToken, req.log, req.signal),
+    );
+    if (!found) return;
+    const { listed: accounts, region } = found;
     resp.state.id = `ads-accounts-${createHash("sha256").update(region).digest("hex").slice(0, 16)}`;
     Object.assign(resp.state, adsAccountRows(accounts));
     resp.state.ads_account_ids = accounts.map((account) => account.adsAccountId);
@@ -98,21 +89,4 @@ function byProfileId(accounts: readonly AdsAccount[]): Record<string, string> {
     }
   }
   return map;
-}
-
-/** The error for a failed Ads account listing, on the attribute the grant came from. */
-function reportListingFailure(
-  diagnostics: Diagnostics,
-  error: unknown,
-  attribute: AttributePath,
-): void {
-  if (isAmazonAdsError(error, "UNAUTHORIZED")) {
-    diagnostics.error(
-      "Amazon refused to list the Ads accounts",
-      error.message + requestIdNote(error),
-      attribute,
-    );
-    return;
-  }
-  reportListFailure(diagnostics, error, "the Ads accounts", attribute);
 }

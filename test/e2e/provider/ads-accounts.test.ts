@@ -1,9 +1,9 @@
 /**
- * Ads accounts in plain HCL with the real terraform against the emulator: the data source, each
- * profile's ads_account_id (in NA and EU, and null for the profile no account lists), the request
- * counts of a second plan, and bad inputs (a revoked grant, a 403, a malformed answer) as
- * diagnostics on the attribute the grant came from. The grant is adopted from a refresh token, so
- * no run spends a code.
+ * Ads accounts in plain HCL with the real terraform against the emulator: the data sources (Ads
+ * accounts, manager accounts), each profile's ads_account_id (in NA and EU, and null for the
+ * profile no account lists), the request counts of a second plan, and bad inputs (a revoked
+ * grant, a 403, a malformed answer) as diagnostics on the attribute the grant came from. The
+ * grant is adopted from a refresh token, so no run spends a code.
  */
 import { expectDiagnostic } from "../support/diagnostics.js";
 import {
@@ -40,6 +40,10 @@ resource "amazonads_profile" "uk" {
 data "amazonads_ads_accounts" "all" {
   refresh_token = amazonads_authorization.grant.refresh_token
 }
+data "amazonads_manager_accounts" "mine" {
+  refresh_token = amazonads_authorization.grant.refresh_token
+}
+output "manager_account_ids" { value = data.amazonads_manager_accounts.mine.manager_account_ids }
 output "us_ads_account_id" { value = amazonads_profile.us.ads_account_id }
 output "uk_ads_account_id" { value = amazonads_profile.uk.ads_account_id }
 output "ads_account_ids" { value = data.amazonads_ads_accounts.all.ads_account_ids }
@@ -82,6 +86,7 @@ describe("Ads accounts with terraform against the emulator", () => {
     expect(await h.output("uk_ads_account_id")).toBe(ACME);
     expect(await h.output("ads_account_of_us_profile")).toBe(ACME);
     expect(await h.output("ads_account_ids")).toHaveLength(3);
+    expect(await h.output("manager_account_ids")).toEqual(["amzn1.ads1.ma1.emul8acmeh0ld1ngs0001"]);
     const state = await h.state();
     expect(profileAttributes(state, "agency")).toMatchObject({
       profile_id: "3456789012345678901",
@@ -95,13 +100,14 @@ describe("Ads accounts with terraform against the emulator", () => {
     );
   });
 
-  it("plans no change a second time: no token call, one listing (the data source's), none for the profiles", async () => {
+  it("plans no change a second time: no token call, one listing per data source, none for the profiles", async () => {
     h.emulator.admin.resetCounters();
     const plan = expectSuccess(await h.tf(["plan", "-detailed-exitcode"], env));
     expect(plan.stdout).toContain("No changes.");
     const traffic = h.emulator.admin.traffic();
     expect(traffic.token.calls).toBe(0);
     expect(traffic.adsAccounts.calls).toBe(1);
+    expect(traffic.managerAccounts.calls).toBe(1);
     expect(traffic.profile.calls).toBe(3);
     expect(traffic.profiles.calls).toBe(0);
   });
