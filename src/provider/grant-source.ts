@@ -6,10 +6,10 @@
 import { attributePath, isUnknown, type AttributePath, type Diagnostics } from "../plugin/index.js";
 import { readGrantFile } from "./resource-authorization/credentials.js";
 
-/** The two attributes a grant may come from. */
+/** The two attributes a grant may come from, as validation sees them (a string, null or unknown). */
 export interface GrantSourceConfig {
-  readonly refresh_token: string | null | unknown;
-  readonly credentials_file: string | null | unknown;
+  readonly refresh_token: unknown;
+  readonly credentials_file: unknown;
 }
 
 /** Adds an error unless exactly one of `refresh_token` and `credentials_file` is set. */
