@@ -42,6 +42,8 @@ export const DOC_PAGES: readonly DocPage[] = [
   page("resources/profile_set.md", RESOURCES.amazonads_profile_set.schema),
   page("resources/test_account.md", RESOURCES.amazonads_test_account.schema),
   page("data-sources/profiles.md", DATA_SOURCES.amazonads_profiles.schema),
+  page("data-sources/ads_accounts.md", DATA_SOURCES.amazonads_ads_accounts.schema),
+  page("data-sources/manager_accounts.md", DATA_SOURCES.amazonads_manager_accounts.schema),
   page("ephemeral-resources/access_token.md", EPHEMERAL_RESOURCES.amazonads_access_token.schema),
 ];
 

@@ -1,10 +1,19 @@
 /**
- * The Amazon Ads API calls this project needs: profiles and test accounts, with Amazon's headers
- * and its `{"code","details","requestId"}` errors mapped to typed ones.
+ * The Amazon Ads API calls this project needs: profiles, test accounts, Ads accounts and manager
+ * accounts, with Amazon's headers and media types, and its error bodies mapped to typed errors.
  */
+import {
+  LIST_ADS_ACCOUNTS_MEDIA_TYPE,
+  MANAGER_ACCOUNTS_MEDIA_TYPE,
+  MAX_ADS_ACCOUNTS_PAGE,
+  listAllAdsAccounts,
+  type AdsAccount,
+  type AdsAccountPage,
+  type ManagerAccount,
+} from "./ads-accounts.js";
 import { joinUrl } from "./endpoints.js";
 import { AmazonAdsError, type AmazonAdsErrorCode } from "./errors.js";
-import { responseDetails } from "./http-failures.js";
+import { firstListedError, responseDetails } from "./http-failures.js";
 import { Transport, type CallOptions, type HttpResponse } from "./http.js";
 import { isProfileId, profileFilterQuery, type Profile, type ProfileFilters } from "./profiles.js";
 import { readBody, tryParseJson } from "./responses.js";
@@ -27,7 +36,7 @@ export interface AdsApiClientOptions {
   readonly transport?: Transport;
 }
 
-type Call = "listProfiles" | "getProfile" | "testAccounts";
+type Call = "listProfiles" | "getProfile" | "testAccounts" | "adsAccounts" | "managerAccounts";
 
 /** Calls the Amazon Ads API with an access token the caller supplies. */
 export class AdsApiClient {
@@ -111,12 +120,71 @@ export class AdsApiClient {
     return readBody(response, "the Amazon Ads API", testAccountListSchema);
   }
 
+  /**
+   * `POST /adsAccounts/list`: one page of the global Ads accounts of the token's user (no scope
+   * header: the call is user-wide). `maxResults` is 1–100 (Amazon's default 100).
+   */
+  async listAdsAccountsPage(
+    accessToken: string,
+    page: { readonly maxResults?: number; readonly nextToken?: string | undefined } = {},
+    options: CallOptions = {},
+  ): Promise<AdsAccountPage> {
+    const { maxResults, nextToken } = page;
+    const inRange =
+      Number.isInteger(maxResults) && maxResults! >= 1 && maxResults! <= MAX_ADS_ACCOUNTS_PAGE;
+    if (maxResults !== undefined && !inRange) {
+      throw new AmazonAdsError(
+        "INVALID_ARGUMENT",
+        `maxResults must be a whole number from 1 to ${MAX_ADS_ACCOUNTS_PAGE}, not ${maxResults}.`,
+      );
+    }
+    const response = await this.send(accessToken, "POST", "/adsAccounts/list", options, {
+      json: {
+        ...(maxResults === undefined ? {} : { maxResults }),
+        ...(nextToken === undefined ? {} : { nextToken }),
+      },
+      mediaType: LIST_ADS_ACCOUNTS_MEDIA_TYPE,
+    });
+    if (response.status !== 200) throw apiError(response, "adsAccounts");
+    const { adsAccountPageSchema } = await import("./schemas.js");
+    return readBody(response, "the Amazon Ads API", adsAccountPageSchema);
+  }
+
+  /** Every global Ads account of the token's user: `POST /adsAccounts/list`, page after page. */
+  listAdsAccounts(accessToken: string, options: CallOptions = {}): Promise<AdsAccount[]> {
+    return listAllAdsAccounts((nextToken) =>
+      this.listAdsAccountsPage(
+        accessToken,
+        { maxResults: MAX_ADS_ACCOUNTS_PAGE, nextToken },
+        options,
+      ),
+    );
+  }
+
+  /** `GET /managerAccounts`: the manager accounts of the token's user, with their linked accounts. */
+  async listManagerAccounts(
+    accessToken: string,
+    options: CallOptions = {},
+  ): Promise<ManagerAccount[]> {
+    const response = await this.send(accessToken, "GET", "/managerAccounts", options, {
+      mediaType: MANAGER_ACCOUNTS_MEDIA_TYPE,
+    });
+    if (response.status !== 200) throw apiError(response, "managerAccounts");
+    const { managerAccountListSchema } = await import("./schemas.js");
+    return readBody(response, "the Amazon Ads API", managerAccountListSchema);
+  }
+
   private send(
     accessToken: string,
     method: "GET" | "POST",
     path: string,
     options: CallOptions,
-    extra: { query?: Record<string, string | undefined>; json?: unknown } = {},
+    extra: {
+      query?: Record<string, string | undefined>;
+      json?: unknown;
+      /** A versioned media type: accepted (with JSON), and the Content-Type of a JSON body. */
+      mediaType?: string;
+    } = {},
   ): Promise<HttpResponse> {
     return this.transport.send({
       service: "the Amazon Ads API",
@@ -125,8 +193,15 @@ export class AdsApiClient {
       headers: {
         "Amazon-Advertising-API-ClientId": this.clientId,
         Authorization: `Bearer ${accessToken}`,
+        // Errors come back as application/json, so it is accepted too (as Amazon's spec lists).
+        ...(extra.mediaType === undefined
+          ? {}
+          : { accept: `${extra.mediaType}, application/json` }),
       },
       ...(extra.json === undefined ? {} : { json: extra.json }),
+      ...(extra.json === undefined || extra.mediaType === undefined
+        ? {}
+        : { jsonMediaType: extra.mediaType }),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   }
@@ -189,6 +264,17 @@ function explain(
         `profiles the grant can use, or grant access again with \`cdktf-amazon-ads login\`.`,
     ];
   }
+  if ((call === "adsAccounts" || call === "managerAccounts") && status === 403) {
+    const what = call === "adsAccounts" ? "Ads accounts" : "manager accounts";
+    return [
+      "UNAUTHORIZED",
+      `The Amazon Ads API refused to list the ${what} (${target}: 403${amazonSaid}). Amazon's ` +
+        `spec names no permission for this call, so check the grant: the consent must come from ` +
+        `the Amazon user who manages the advertiser's accounts, with the ` +
+        `advertising::campaign_management scope, for a Login with Amazon app that Amazon approved ` +
+        `for the Amazon Ads API. If the consent was revoked, run \`cdktf-amazon-ads login\` again.`,
+    ];
+  }
   if (status === 401 || status === 403) {
     const scopeHint =
       call === "testAccounts"
@@ -224,10 +310,11 @@ function readApiError(response: HttpResponse): ApiErrorBody {
   const record = json as Record<string, unknown>;
   const text = (value: unknown): string | undefined =>
     typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
+  const listed = firstListedError(record);
   return {
-    code: text(record.code),
+    code: text(record.code) ?? listed.code,
     details: text(record.details),
-    message: text(record.message),
+    message: text(record.message) ?? listed.message,
     requestId: text(record.requestId),
   };
 }

@@ -1,7 +1,9 @@
 /**
  * One object for one LwA client application in one region: consent URLs, tokens (cached per
- * grant), profiles and test accounts. What the provider handlers and the CLI call.
+ * grant), profiles, test accounts, Ads accounts and manager accounts. What the provider handlers
+ * and the CLI call.
  */
+import type { AdsAccount, ManagerAccount } from "./ads-accounts.js";
 import { AdsApiClient } from "./ads-api.js";
 import { buildConsentUrl, type ConsentRequest, type ConsentUrlOptions } from "./consent.js";
 import { checkConsentUrl, type ConsentUrlVerdict } from "./consent-check.js";
@@ -154,6 +156,23 @@ export class AmazonAdsClient {
   getProfile(refreshToken: string, profileId: string, options: CallOptions = {}): Promise<Profile> {
     return this.withAccessToken(refreshToken, options, (token) =>
       this.api.getProfile(token, profileId, options),
+    );
+  }
+
+  /**
+   * Every global Ads account the grant's user reaches (`POST /adsAccounts/list`, all pages), asked
+   * of this region's host. Amazon does not say whether other regions' hosts answer the same list.
+   */
+  listAdsAccounts(refreshToken: string, options: CallOptions = {}): Promise<AdsAccount[]> {
+    return this.withAccessToken(refreshToken, options, (token) =>
+      this.api.listAdsAccounts(token, options),
+    );
+  }
+
+  /** The manager accounts the grant's user belongs to (`GET /managerAccounts`). */
+  listManagerAccounts(refreshToken: string, options: CallOptions = {}): Promise<ManagerAccount[]> {
+    return this.withAccessToken(refreshToken, options, (token) =>
+      this.api.listManagerAccounts(token, options),
     );
   }
 

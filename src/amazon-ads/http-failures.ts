@@ -138,8 +138,26 @@ export function giveUpError(stop: GiveUp): AmazonAdsError {
 }
 
 /**
- * Amazon's own words from an error body of either family — LwA's `error`/`error_description`, the
- * Ads API's `code`/`details`/`requestId` — read leniently: nothing when the body is not such JSON.
+ * The first entry of an `{"errors":[{"errorCode","errorMessage"}]}` body (the error shape of the
+ * Advertising Accounts API), read leniently: empty when there is none.
+ */
+export function firstListedError(record: Readonly<Record<string, unknown>>): {
+  code?: string;
+  message?: string;
+} {
+  const first: unknown = Array.isArray(record.errors) ? record.errors[0] : undefined;
+  if (typeof first !== "object" || first === null) return {};
+  const { errorCode, errorMessage } = first as Record<string, unknown>;
+  return {
+    ...(typeof errorCode === "string" ? { code: errorCode } : {}),
+    ...(typeof errorMessage === "string" ? { message: errorMessage } : {}),
+  };
+}
+
+/**
+ * Amazon's own words from an error body of any family — LwA's `error`/`error_description`, the
+ * Ads API's `code`/`details`/`requestId`, the account APIs' `errors[]` or `code`/`message` — read
+ * leniently: nothing when the body is not such JSON.
  */
 export function amazonErrorFields(
   body: string,
@@ -155,8 +173,9 @@ export function amazonErrorFields(
   const text = (...names: string[]): string | undefined =>
     names.map((name) => record[name]).find((value) => typeof value === "string") as
       string | undefined;
-  const amazonError = text("error", "code");
-  const amazonDescription = text("error_description", "details", "message");
+  const listed = firstListedError(record);
+  const amazonError = text("error", "code") ?? listed.code;
+  const amazonDescription = text("error_description", "details", "message") ?? listed.message;
   const requestId = text("requestId");
   return {
     ...(amazonError === undefined ? {} : { amazonError }),

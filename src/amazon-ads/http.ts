@@ -69,6 +69,8 @@ export interface HttpRequest {
   readonly form?: Readonly<Record<string, string | undefined>>;
   /** A JSON body (exclusive with `form`). */
   readonly json?: unknown;
+  /** The `Content-Type` of `json` (a versioned `application/vnd.….v1+json`). @default "application/json" */
+  readonly jsonMediaType?: string;
   /** Aborts the request and any backoff sleep at once. */
   readonly signal?: AbortSignal;
 }
@@ -161,7 +163,7 @@ export class Transport {
       headers["content-type"] = "application/x-www-form-urlencoded";
       body = formBody(request.form);
     } else if (request.json !== undefined) {
-      headers["content-type"] = "application/json";
+      headers["content-type"] = request.jsonMediaType ?? "application/json";
       body = JSON.stringify(request.json);
     }
     const summary: RequestSummary = {

@@ -1,6 +1,7 @@
 /**
- * The Amazon Ads client: Login with Amazon consent and tokens, the Ads API's profiles and test
- * accounts, retries, typed errors and redaction. Knows nothing of Terraform.
+ * The Amazon Ads client: Login with Amazon consent and tokens, the Ads API's profiles, test
+ * accounts, Ads accounts and manager accounts, retries, typed errors and redaction. Knows nothing
+ * of Terraform.
  *
  * @packageDocumentation
  */
@@ -66,6 +67,20 @@ export {
   type EmptyProfileListContext,
   type EmptyProfileListExplanation,
 } from "./profiles.js";
+export {
+  adsAccountOfProfile,
+  listAllAdsAccounts,
+  LIST_ADS_ACCOUNTS_MEDIA_TYPE,
+  MANAGER_ACCOUNTS_MEDIA_TYPE,
+  MAX_ADS_ACCOUNTS_PAGE,
+  type AdsAccount,
+  type AdsAccountError,
+  type AdsAccountPage,
+  type AdsAccountStatus,
+  type AlternateId,
+  type LinkedAccount,
+  type ManagerAccount,
+} from "./ads-accounts.js";
 export {
   checkTestAccountRequest,
   waitForTestAccount,

@@ -4,6 +4,7 @@
  * (countries, time zones, account types) are kept as strings because Amazon adds new ones.
  */
 import * as z from "zod";
+import type { AdsAccountPage, ManagerAccount } from "./ads-accounts.js";
 import type { Profile } from "./profiles.js";
 import type { TestAccount } from "./test-accounts.js";
 
@@ -71,3 +72,61 @@ export const testAccountListSchema: z.ZodType<TestAccount[], unknown> = z.array(
     asins: optional(z.array(z.string())).transform((asins) => asins ?? []),
   }),
 );
+
+// Numbers Amazon may send above 2^53 (bigint from the lossless parser), kept as decimal text.
+const exactInteger = z
+  .union([z.bigint(), z.number().int(), z.string().regex(/^-?\d+$/, "a decimal integer")])
+  .transform((value) => value.toString());
+
+const alternateIdSchema = z.object({
+  countryCode: optional(z.string()),
+  entityId: optional(z.string()),
+  profileId: optional(profileId),
+});
+
+const adsAccountErrorSchema = z.object({
+  errorCode: optional(z.string()),
+  errorId: optional(exactInteger),
+  errorMessage: optional(z.string()),
+});
+
+const adsAccountSchema = z.object({
+  adsAccountId: z.string().regex(/^[A-Za-z0-9.-]+$/, "an Ads account id"),
+  accountName: optional(z.string()),
+  status: optional(z.string()),
+  countryCodes: optional(z.array(z.string())).transform((codes) => codes ?? []),
+  alternateIds: optional(z.array(alternateIdSchema)).transform((ids) => ids ?? []),
+  errors: optional(z.record(z.string(), z.array(adsAccountErrorSchema))).transform(
+    (errors) => errors ?? {},
+  ),
+});
+
+/** One page of `POST /adsAccounts/list`. */
+export const adsAccountPageSchema: z.ZodType<AdsAccountPage, unknown> = z.object({
+  adsAccounts: z.array(adsAccountSchema),
+  nextToken: optional(z.string()),
+});
+
+/** `GET /managerAccounts` answer. */
+export const managerAccountListSchema: z.ZodType<ManagerAccount[], unknown> = z
+  .object({
+    managerAccounts: z.array(
+      z.object({
+        managerAccountId: z.string().min(1),
+        managerAccountName: optional(z.string()),
+        linkedAccounts: optional(
+          z.array(
+            z.object({
+              accountId: z.string().min(1),
+              accountName: optional(z.string()),
+              accountType: optional(z.string()),
+              marketplaceId: optional(z.string()),
+              dspAdvertiserId: optional(z.string()),
+              profileId: optional(profileId),
+            }),
+          ),
+        ).transform((linked) => linked ?? []),
+      }),
+    ),
+  })
+  .transform((answer) => answer.managerAccounts);

@@ -168,4 +168,12 @@ export class AdvertisingProfile extends Construct {
   public get apiUrl(): string {
     return this.resource.apiUrl;
   }
+
+  /**
+   * The global Ads account (`amzn1.ads-account.g.…`) whose alternate ids list this profile, for
+   * APIs that take the `Amazon-Ads-AccountId` header; null when no Ads account lists it.
+   */
+  public get adsAccountId(): string {
+    return this.resource.adsAccountId;
+  }
 }

@@ -2,7 +2,7 @@
  * `AmazonAdsConnection`: a whole advertiser connection — application, grant and profile — with
  * the Terraform outputs other stacks read.
  */
-import { stackOf, TerraformOutput } from "./framework.js";
+import { Fn, Op, stackOf, TerraformOutput, Token } from "./framework.js";
 import { Construct } from "constructs";
 import { AdvertisingProfile, type ProfileSelectors } from "./advertising-profile.js";
 import { AdvertisingProfileSet } from "./advertising-profile-set.js";
@@ -56,7 +56,8 @@ export interface AmazonAdsConnectionProps extends LwaAppProps, ProfileSelectors 
    * Prefix of the output names: `<outputPrefix>_client_id` and so on. Needed when several
    * connections share a stack (two connections emitting the same output name fail at synth).
    * @default no prefix: `client_id`, `profile_id`, `region`, `api_url`, `country_code`,
-   * `refresh_token`, `access_token`, `access_token_expires_at`, `refresh_token_expires_at`
+   * `refresh_token`, `access_token`, `access_token_expires_at`, `refresh_token_expires_at`,
+   * `ads_account_id`
    */
   readonly outputPrefix?: string;
   /**
@@ -96,6 +97,7 @@ export const CONNECTION_OUTPUTS = [
   "access_token",
   "access_token_expires_at",
   "refresh_token_expires_at",
+  "ads_account_id",
 ] as const;
 
 /** One of {@link CONNECTION_OUTPUTS}. */
@@ -139,6 +141,9 @@ const DESCRIPTIONS: Record<ConnectionOutput, string> = {
   refresh_token_expires_at:
     "When the grant's refresh token stops working (RFC 3339; 365 days after consents from " +
     "2026-07-01), or null when it lasts until revoked. Renew before: cdktf-amazon-ads login --renew.",
+  ads_account_id:
+    "The profile's global Ads account id (Amazon-Ads-AccountId header), or an empty string when " +
+    "no Ads account lists the profile.",
 };
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -146,8 +151,8 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /**
  * An Amazon Ads API advertiser connection: an {@link LwaApp}, an {@link AuthorizationGrant} and
  * an {@link AdvertisingProfile}, plus Terraform outputs (`client_id`, `profile_id`, `region`,
- * `api_url`, `country_code`, `access_token_expires_at`, `refresh_token_expires_at`; with
- * `publishTokens`, also the sensitive
+ * `api_url`, `country_code`, `access_token_expires_at`, `refresh_token_expires_at`,
+ * `ads_account_id`; with `publishTokens`, also the sensitive
  * `refresh_token` and `access_token`). Other stacks of the app read the same values through the
  * properties (CDKTF turns those references into remote-state lookups); the tokens stay in this
  * stack unless `publishTokens` is set.
@@ -220,9 +225,13 @@ export class AmazonAdsConnection extends Construct {
       access_token: this.grant.resource.accessToken,
       access_token_expires_at: this.accessTokenExpiresAt,
       refresh_token_expires_at: this.refreshTokenExpiresAt,
+      ads_account_id: this.profileSet ? "" : this.adsAccountId,
     };
     const published = CONNECTION_OUTPUTS.filter(
-      (name) => this.publishTokens || !SENSITIVE.has(name),
+      (name) =>
+        (this.publishTokens || !SENSITIVE.has(name)) &&
+        // A profile set does not look up Ads accounts (yet): its connections have no such output.
+        !(name === "ads_account_id" && this.profileSet),
     );
     const outputs: Partial<Record<ConnectionOutput | "profiles", TerraformOutput>> = {};
     for (const name of published) {
@@ -327,6 +336,24 @@ export class AmazonAdsConnection extends Construct {
   /** The profile's marketplace country code (with `countryCodes`: the first country). */
   public get countryCode(): string {
     return this.primary.countryCode;
+  }
+
+  /**
+   * The profile's global Ads account id (`amzn1.ads-account.g.…`, for the `Amazon-Ads-AccountId`
+   * header of Amazon's newer APIs), or an empty string when no Ads account lists the profile:
+   * Terraform keeps no root output whose value is null, and a consumer stack would then fail to
+   * read it.
+   */
+  public get adsAccountId(): string {
+    if (this.profileSet) {
+      throw new Error(
+        `${this.node.path}: adsAccountId needs a connection that selects one profile; with ` +
+          "countryCodes, read the accounts from the amazonads_ads_accounts data source " +
+          "(dataAmazonadsAdsAccounts.DataAmazonadsAdsAccounts).",
+      );
+    }
+    const id = this.profile.adsAccountId;
+    return Token.asString(Fn.conditional(Op.eq(id, Token.nullValue()), "", id));
   }
 
   /**

@@ -8,6 +8,7 @@ import type { EmulatorAdmin } from "./admin.js";
 import type { FaultSpec } from "./faults.js";
 import { type Reply, jsonReply } from "./exchange.js";
 import { API_PROGRAMS } from "./seed.js";
+import { ADS_ACCOUNT_STATUSES } from "./seed-accounts.js";
 
 const profileSchema = z.strictObject({
   profileId: z.string().regex(/^\d{1,19}$/, "profileId must be a string of decimal digits"),
@@ -26,6 +27,29 @@ const profileSchema = z.strictObject({
   accessLevel: z.enum(["edit", "view"]).optional(),
   apiPrograms: z.array(z.enum(API_PROGRAMS)).optional(),
   region: z.enum(["NA", "EU", "FE"]).optional(),
+});
+
+const adsAccountSchema = z.strictObject({
+  adsAccountId: z.string().regex(/^[A-Za-z0-9.-]+$/, "adsAccountId must match ^[A-Za-z0-9.-]+$"),
+  accountName: z.string().optional(),
+  status: z.enum(ADS_ACCOUNT_STATUSES).optional(),
+  countryCodes: z.array(z.string().min(2)).max(100).optional(),
+  profileIds: z
+    .array(z.string().regex(/^\d{1,19}$/))
+    .max(100)
+    .optional(),
+  errors: z
+    .record(
+      z.string(),
+      z.array(
+        z.strictObject({
+          errorCode: z.string().min(1),
+          errorId: z.number(),
+          errorMessage: z.string().min(1),
+        }),
+      ),
+    )
+    .optional(),
 });
 
 const grantTermsShape = {
@@ -55,9 +79,11 @@ const schemas = {
     name: z.string().min(1),
     email: z.string().min(1),
     profiles: z.array(profileSchema).optional(),
+    adsAccounts: z.array(adsAccountSchema).optional(),
   }),
   signIn: z.strictObject({ userId: z.string().min(1) }),
   profile: z.strictObject({ userId: z.string().min(1).optional(), profile: profileSchema }),
+  adsAccount: z.strictObject({ userId: z.string().min(1).optional(), account: adsAccountSchema }),
 };
 
 function readJson(body: string): unknown {
@@ -130,6 +156,13 @@ function dispatch(
     }
     case "DELETE profiles/:id":
       return { removed: admin.removeProfile(decodeURIComponent(id!)) };
+    case "POST ads-accounts": {
+      const { userId, account } = parse(schemas.adsAccount, body);
+      admin.addAdsAccount(account, userId);
+      return {};
+    }
+    case "DELETE ads-accounts/:id":
+      return { removed: admin.removeAdsAccount(decodeURIComponent(id!)) };
     case "GET traffic":
       return admin.traffic();
     case "POST traffic/reset":

@@ -1,7 +1,7 @@
 /**
  * The admin handle: what tests use to steer and observe the emulator without a browser — issue
- * codes and grants, revoke grants, move the clock, inject faults, edit profiles, read counters and
- * the list of every secret issued.
+ * codes and grants, revoke grants, move the clock, inject faults, edit profiles and Ads accounts,
+ * read counters and the list of every secret issued.
  */
 import type { Region } from "../amazon-ads/regions.js";
 import { ACCESS_TOKEN_LIFETIME_S } from "./authorizations.js";
@@ -10,6 +10,7 @@ import type { ActiveFault, FaultRegistry, FaultSpec } from "./faults.js";
 import type { ChallengeMethod } from "./pkce.js";
 import { DEFAULT_SCOPES } from "./scopes.js";
 import type { ProfileSeed, UserSeed } from "./seed.js";
+import type { AdsAccountSeed, ManagerAccountSeed } from "./seed-accounts.js";
 import type { EmulatorState } from "./state.js";
 import type { Traffic, TrafficSnapshot } from "./traffic.js";
 
@@ -188,6 +189,27 @@ export class EmulatorAdmin {
   /** Removes a profile; false when there was none. */
   removeProfile(profileId: string): boolean {
     return this.state.directory.removeProfile(profileId);
+  }
+
+  /** Gives a user (default: the signed-in one) a global Ads account linking some of their profiles. */
+  addAdsAccount(account: AdsAccountSeed, userId?: string): void {
+    this.state.directory.accounts.addAdsAccount(
+      userId ?? this.state.directory.signedInUser().id,
+      account,
+    );
+  }
+
+  /** Removes an Ads account; false when there was none. */
+  removeAdsAccount(adsAccountId: string): boolean {
+    return this.state.directory.accounts.removeAdsAccount(adsAccountId);
+  }
+
+  /** Makes a user (default: the signed-in one) a member of a manager account. */
+  addManagerAccount(account: ManagerAccountSeed, userId?: string): void {
+    this.state.directory.accounts.addManagerAccount(
+      userId ?? this.state.directory.signedInUser().id,
+      account,
+    );
   }
 
   /** Requests an endpoint received (token: optionally of one `grant_type`). */

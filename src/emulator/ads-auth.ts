@@ -6,7 +6,8 @@ import type { AccessToken } from "./authorizations.js";
 import { type EmulatorRequest, type Reply, adsErrorReply } from "./exchange.js";
 import type { EmulatorState } from "./state.js";
 
-function header(request: EmulatorRequest, name: string): string | undefined {
+/** The first value of a request header (lower-case name). */
+export function header(request: EmulatorRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
@@ -16,10 +17,14 @@ export function unauthorized(request: EmulatorRequest, reason: string): Reply {
   return adsErrorReply(request, 401, "UNAUTHORIZED", "Unauthorized", reason);
 }
 
-/** The request's access token, or the 401 reply to send instead. */
+/**
+ * The request's access token, or the 401 reply to send instead. `clientIdHeader: "optional"` is
+ * for the calls whose spec marks the header optional: when sent, it must still match.
+ */
 export function authenticate(
   request: EmulatorRequest,
   state: EmulatorState,
+  clientIdHeader: "required" | "optional" = "required",
 ): { token: AccessToken } | { refusal: Reply } {
   const bearer = /^Bearer (\S+)$/i.exec(header(request, "authorization") ?? "")?.[1];
   if (bearer === undefined) return { refusal: unauthorized(request, "no bearer token") };
@@ -28,6 +33,7 @@ export function authenticate(
     return { refusal: unauthorized(request, "access token unknown, expired or revoked") };
   }
   const clientId = header(request, "amazon-advertising-api-clientid");
+  if (clientId === undefined && clientIdHeader === "optional") return { token };
   if (clientId !== token.grant.clientId) {
     return {
       refusal: unauthorized(

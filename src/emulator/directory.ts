@@ -1,8 +1,11 @@
 /**
  * Who exists in the emulated Amazon: client applications, users and the advertising profiles each
- * user can reach, plus which user is "signed in" on the consent page.
+ * user can reach (and, in `accounts`, their Ads and manager accounts), plus which user is "signed
+ * in" on the consent page.
  */
 import { type Region, regionOfCountry } from "../amazon-ads/regions.js";
+import { AccountBook } from "./account-book.js";
+import type { Identifiers } from "./identifiers.js";
 import {
   type AccountInfoSeed,
   type ApiProgram,
@@ -56,11 +59,15 @@ export class Directory {
   readonly #users = new Map<string, User>();
   readonly #profiles = new Map<string, Profile>();
   #signedInUserId: string;
+  /** The users' Ads accounts and manager accounts. */
+  readonly accounts: AccountBook;
 
   constructor(
     seed: EmulatorSeed,
     private readonly secrets: SecretLedger,
+    ids: Identifiers,
   ) {
+    this.accounts = new AccountBook(ids, (profileId) => this.profile(profileId));
     for (const app of seed.apps ?? DEFAULT_SEED.apps) this.addApp(app);
     for (const user of seed.users ?? DEFAULT_SEED.users) this.addUser(user);
     const first = this.#users.keys().next().value;
@@ -95,12 +102,16 @@ export class Directory {
     return [...this.#apps.values()];
   }
 
-  /** Adds a user and their profiles. */
+  /** Adds a user with their profiles, Ads accounts and manager accounts. */
   addUser(seed: UserSeed): User {
     if (this.#users.has(seed.id)) throw new Error(`User ${seed.id} already exists.`);
     const user: User = { id: seed.id, name: seed.name, email: seed.email };
     this.#users.set(user.id, user);
     for (const profile of seed.profiles ?? []) this.addProfile(user.id, profile);
+    for (const account of seed.adsAccounts ?? []) this.accounts.addAdsAccount(user.id, account);
+    for (const manager of seed.managerAccounts ?? []) {
+      this.accounts.addManagerAccount(user.id, manager);
+    }
     return user;
   }
 

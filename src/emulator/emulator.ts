@@ -90,7 +90,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const clock = new EmulatorClock(options.now);
   const ids = new Identifiers(options.randomBytes ?? secureRandomBytes);
   const secrets = new SecretLedger();
-  const directory = new Directory(options.seed ?? {}, secrets);
+  const directory = new Directory(options.seed ?? {}, secrets, ids);
   const state: EmulatorState = {
     clock,
     ids,

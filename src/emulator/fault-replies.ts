@@ -1,9 +1,11 @@
 /**
  * The replies faults put in place of the real one, shaped like what each family of endpoints sends
  * when it fails: HTML (or an `error` redirect) for the consent page,
- * `{"error","error_description"}` for the token endpoint and `{"code","details","requestId"}` for
- * the Ads API.
+ * `{"error","error_description"}` for the token endpoint, `{"code","details","requestId"}` for
+ * the Ads API, `{"errors":[…]}` for the Ads account listing and `{"code","message"}` for manager
+ * accounts.
  */
+import { accountsErrorReply } from "./ads-accounts.js";
 import { unauthorized } from "./ads-auth.js";
 import { refuseConsentOnPurpose } from "./consent.js";
 import type { EmulatorEndpoint } from "./endpoints.js";
@@ -15,6 +17,7 @@ import {
   lwaErrorReply,
 } from "./exchange.js";
 import type { Fault, FaultTarget } from "./faults.js";
+import { managerErrorReply } from "./manager-accounts.js";
 import { errorPage } from "./pages.js";
 import type { EmulatorState } from "./state.js";
 import { revokedRefreshToken } from "./token-endpoint.js";
@@ -37,6 +40,8 @@ function failure(endpoint: EmulatorEndpoint, request: EmulatorRequest, status: n
     const error = status === 503 || status === 429 ? "temporarily_unavailable" : "server_error";
     return lwaErrorReply(status, error, `${text}; try again later`, reason);
   }
+  if (endpoint === "adsAccounts") return accountsErrorReply(request, status, text, reason);
+  if (endpoint === "managerAccounts") return managerErrorReply(request, status, text, reason);
   return adsErrorReply(request, status, code, text, reason);
 }
 
@@ -51,6 +56,12 @@ function retryAfter(fault: Fault & { kind: "throttle" }, now: number): Record<st
 
 // Amazon's 403 for a profile the caller may not use; the list calls name no profile.
 function forbidden(target: FaultTarget, request: EmulatorRequest): Reply {
+  if (target.endpoint === "adsAccounts") {
+    return accountsErrorReply(request, 403, "Access denied", "injected 403");
+  }
+  if (target.endpoint === "managerAccounts") {
+    return managerErrorReply(request, 403, "Forbidden", "injected 403");
+  }
   const profileId =
     target.endpoint === "profile" ? request.path.slice("/v2/profiles/".length) : undefined;
   return adsErrorReply(

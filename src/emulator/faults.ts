@@ -76,11 +76,12 @@ export const faultSpecSchema = z.discriminatedUnion("kind", [
  *   default per error) and the request's `state` — only once the client and redirect URI check
  *   out; otherwise the usual 400 page;
  * - `forbidden`: the Ads API answers 403 `{"code":"UNAUTHORIZED","details":"Not authorized to
- *   access scope <profile id>"}` (the id only for `GET /v2/profiles/{id}`).
+ *   access scope <profile id>"}` (the id only for `GET /v2/profiles/{id}`); the account APIs
+ *   answer 403 in their own error shapes.
  *
  * Some kinds belong to some endpoints only: `revoked` never applies to the consent page,
  * `consent-refusal` only to it, `forbidden` only to the Ads API (`profiles`, `profile`,
- * `testAccounts`). Naming another endpoint is refused; naming none targets those it applies to.
+ * `testAccounts`, `adsAccounts`, `managerAccounts`). Naming another endpoint is refused; naming none targets those it applies to.
  */
 export type FaultSpec = z.input<typeof faultSpecSchema>;
 
@@ -102,7 +103,13 @@ export interface FaultTarget {
   readonly grantType?: string;
 }
 
-const API_ENDPOINTS: readonly EmulatorEndpoint[] = ["profiles", "profile", "testAccounts"];
+const API_ENDPOINTS: readonly EmulatorEndpoint[] = [
+  "profiles",
+  "profile",
+  "testAccounts",
+  "adsAccounts",
+  "managerAccounts",
+];
 
 // Kinds that mean something on some endpoints only: a consent page has no grant to revoke, only
 // the consent page redirects with a consent error, and only the Ads API answers 403.
@@ -125,8 +132,8 @@ const ONLY_ON: Partial<
   forbidden: {
     endpoints: API_ENDPOINTS,
     refusal:
-      "A forbidden fault is an Ads API 403; target profiles, profile or testAccounts (or leave " +
-      "endpoint out).",
+      "A forbidden fault is an Ads API 403; target profiles, profile, testAccounts, adsAccounts or " +
+      "managerAccounts (or leave endpoint out).",
   },
 };
 

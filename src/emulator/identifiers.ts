@@ -48,6 +48,11 @@ export class Identifiers {
     return Buffer.from(this.random(18)).toString("base64url");
   }
 
+  /** An opaque `nextToken` of a paged listing. */
+  pageToken(): string {
+    return Buffer.from(this.random(24)).toString("base64url");
+  }
+
   /** An `ENTITY…` advertiser account id, as test accounts and vendors get. */
   entityId(): string {
     return `ENTITY${pick(this.random, UPPER_ALNUM, 14)}`;

@@ -46,3 +46,15 @@ export {
   EMPTY_USER_ID,
   MARKETPLACE_SELLER_USER_ID,
 } from "./seed.js";
+export {
+  type AdsAccountErrorSeed,
+  type AdsAccountSeed,
+  type AdsAccountStatus,
+  type LinkedAccountSeed,
+  type ManagerAccountSeed,
+  ADS_ACCOUNT_STATUSES,
+  DEMO_ADS_ACCOUNTS,
+  DEMO_MANAGER_ACCOUNTS,
+} from "./seed-accounts.js";
+export { LIST_ADS_ACCOUNTS_TYPE } from "./ads-accounts.js";
+export { MANAGER_ACCOUNTS_TYPE } from "./manager-accounts.js";

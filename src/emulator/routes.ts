@@ -1,7 +1,9 @@
 /** Which handler answers which method and path (paths without the region prefix). */
+import { listAdsAccounts } from "./ads-accounts.js";
 import { answerConsent, showConsent } from "./consent.js";
 import type { EmulatorEndpoint } from "./endpoints.js";
 import type { EmulatorRequest, Reply } from "./exchange.js";
+import { listManagerAccounts } from "./manager-accounts.js";
 import { getProfile, listProfiles } from "./profiles.js";
 import type { EmulatorState } from "./state.js";
 import { createTestAccount, getTestAccounts } from "./test-accounts.js";
@@ -39,6 +41,16 @@ const TABLE: readonly PathRoutes[] = [
     endpoint: "testAccounts",
     matches: (p) => p === "/testAccounts",
     methods: { GET: getTestAccounts, POST: createTestAccount },
+  },
+  {
+    endpoint: "adsAccounts",
+    matches: (p) => p === "/adsAccounts/list",
+    methods: { POST: listAdsAccounts },
+  },
+  {
+    endpoint: "managerAccounts",
+    matches: (p) => p === "/managerAccounts",
+    methods: { GET: listManagerAccounts },
   },
 ];
 

@@ -5,6 +5,12 @@
  */
 import { marketplaceOfCountry, type Region } from "../amazon-ads/regions.js";
 import { KNOWN_SCOPES } from "./scopes.js";
+import {
+  type AdsAccountSeed,
+  type ManagerAccountSeed,
+  DEMO_ADS_ACCOUNTS,
+  DEMO_MANAGER_ACCOUNTS,
+} from "./seed-accounts.js";
 
 /** The programs `GET /v2/profiles?apiProgram=` filters on. */
 export const API_PROGRAMS = [
@@ -69,6 +75,10 @@ export interface UserSeed {
   readonly name: string;
   readonly email: string;
   readonly profiles?: readonly ProfileSeed[];
+  /** Global Ads accounts (`POST /adsAccounts/list`), linking some of `profiles`. @default none */
+  readonly adsAccounts?: readonly AdsAccountSeed[];
+  /** Manager accounts the user belongs to (`GET /managerAccounts`). @default none */
+  readonly managerAccounts?: readonly ManagerAccountSeed[];
 }
 
 /** Starting data; each list given replaces the default one. */
@@ -289,6 +299,8 @@ export const DEFAULT_SEED: Required<EmulatorSeed> = {
       name: "Dana Demo",
       email: "dana.demo@example.com",
       profiles: demoProfiles,
+      adsAccounts: DEMO_ADS_ACCOUNTS,
+      managerAccounts: DEMO_MANAGER_ACCOUNTS,
     },
     { id: EMPTY_USER_ID, name: "Noah New", email: "noah.new@example.com", profiles: [] },
     {

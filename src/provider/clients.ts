@@ -33,6 +33,8 @@ export type AdsClient = Pick<
   | "createTestAccount"
   | "waitForTestAccount"
   | "testAccountStatus"
+  | "listAdsAccounts"
+  | "listManagerAccounts"
 >;
 
 /** Builds one region's client; the default is the real {@link AmazonAdsClient}. */

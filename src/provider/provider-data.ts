@@ -1,10 +1,11 @@
 /**
  * What `configure` hands every handler of the amazonads provider: the resolved settings, the
- * process's Amazon Ads clients, the side-effect seams, and the ephemeral access tokens opened in
- * this process.
+ * process's Amazon Ads clients, the side-effect seams, the ephemeral access tokens opened in this
+ * process, and its Ads account listings.
  */
 import { randomBytes } from "node:crypto";
 import type { Diagnostics } from "../plugin/index.js";
+import type { AdsAccountListings } from "./ads-account-listings.js";
 import type { AccessTokenHandles } from "./ephemeral-access-token/handles.js";
 import type { RegionClients } from "./clients.js";
 import type { ProviderSettings } from "./settings.js";
@@ -36,6 +37,8 @@ export interface ProviderData {
   readonly seams: ProviderSeams;
   /** Access tokens handed out by the ephemeral resource, by opaque handle. */
   readonly accessTokens: AccessTokenHandles;
+  /** Ads account listings, one per grant and region per process. */
+  readonly adsAccounts: AdsAccountListings;
 }
 
 /**

@@ -5,6 +5,9 @@
  */
 import type { HttpOptions } from "../amazon-ads/index.js";
 import { attr, defineProvider, isUnknown, schema, type Provider } from "../plugin/index.js";
+import { AdsAccountListings } from "./ads-account-listings.js";
+import { adsAccountsDataSource } from "./data-source-ads-accounts/data-source.js";
+import { managerAccountsDataSource } from "./data-source-manager-accounts/data-source.js";
 import { accessTokenEphemeral } from "./ephemeral-access-token/ephemeral.js";
 import { AccessTokenHandles } from "./ephemeral-access-token/handles.js";
 import { authorizationResource } from "./resource-authorization/resource.js";
@@ -102,7 +105,11 @@ export const RESOURCES = {
 } as const;
 
 /** The data sources of the amazonads provider, by type name. */
-export const DATA_SOURCES = { amazonads_profiles: profilesDataSource } as const;
+export const DATA_SOURCES = {
+  amazonads_profiles: profilesDataSource,
+  amazonads_ads_accounts: adsAccountsDataSource,
+  amazonads_manager_accounts: managerAccountsDataSource,
+} as const;
 
 /** The ephemeral resources of the amazonads provider, by type name. */
 export const EPHEMERAL_RESOURCES = { amazonads_access_token: accessTokenEphemeral } as const;
@@ -145,7 +152,8 @@ export function createAmazonAdsProvider(
         fallbackLog: req.log,
         ...(options.createClient ? { createClient: options.createClient } : {}),
       });
-      resp.providerData = { settings, clients, seams, accessTokens };
+      const adsAccounts = new AdsAccountListings(clients);
+      resp.providerData = { settings, clients, seams, accessTokens, adsAccounts };
       req.log.debug("provider configured", { region: settings.region, unknown: settings.unknown });
     },
   });

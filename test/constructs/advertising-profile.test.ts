@@ -58,6 +58,7 @@ describe("AdvertisingProfile", () => {
       [profile.accountSubType, "account_sub_type"],
       [profile.region, "region"],
       [profile.apiUrl, "api_url"],
+      [profile.adsAccountId, "ads_account_id"],
     ] as const) {
       expect(resolved(stack, value)).toBe(`\${${address}.${attribute}}`);
     }

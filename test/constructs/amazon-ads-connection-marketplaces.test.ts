@@ -40,7 +40,9 @@ describe("AmazonAdsConnection with countryCodes (several marketplaces, one grant
       country_codes: ["DE", "FR", "IT"],
       account_type: "seller",
     });
-    expect(Object.keys(json.output).sort()).toEqual([...PLAIN, "profiles"].sort());
+    // No ads_account_id yet: a profile set does not look up Ads accounts.
+    const plain = PLAIN.filter((n) => n !== "ads_account_id");
+    expect(Object.keys(json.output).sort()).toEqual([...plain, "profiles"].sort());
     const set = `amazonads_profile_set.${c.profileSet!.resource.friendlyUniqueId}`;
     expect(json.output.profiles).toMatchObject({ value: `\${${set}.profiles}` });
     expect(json.output.profiles.sensitive).toBeUndefined();

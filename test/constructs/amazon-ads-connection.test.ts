@@ -66,6 +66,7 @@ describe("AmazonAdsConnection", () => {
       access_token: c.accessToken,
       access_token_expires_at: c.accessTokenExpiresAt,
       refresh_token_expires_at: c.refreshTokenExpiresAt,
+      ads_account_id: c.adsAccountId,
     };
     const outputs = synthJson(stack).output;
     for (const [name, value] of Object.entries(values)) {
@@ -73,6 +74,11 @@ describe("AmazonAdsConnection", () => {
     }
     expect(resolved(stack, c.profileId)).toBe(
       `\${amazonads_profile.${c.profile.resource.friendlyUniqueId}.profile_id}`,
+    );
+    // Terraform keeps no null root output, so "no Ads account" is published as "".
+    const profile = `amazonads_profile.${c.profile.resource.friendlyUniqueId}`;
+    expect(resolved(stack, c.adsAccountId)).toBe(
+      `\${(${profile}.ads_account_id == null) ? "" : ${profile}.ads_account_id}`,
     );
   });
 

@@ -1,11 +1,11 @@
 /**
  * The secret scan of plain HCL: a full deploy (a grant from a code, and one from a credentials file
- * as `cdktf-amazon-ads login` writes it), re-plan, show and destroy, then the error paths (a spent
- * code, a revoked grant, a wrong client secret, a code exchange whose answer was lost), all at
- * TF_LOG=trace, mostly with TF_LOG_PATH. Not one secret the emulator issued or accepted (client
- * secret, codes, PKCE verifier, refresh and access tokens), nor the wrong secret, may appear in any
- * output stream or in any file of the working directory outside Terraform's state and the
- * credentials file itself.
+ * as `cdktf-amazon-ads login` writes it, which the Ads account listing reads too), re-plan, show
+ * and destroy, then the error paths (a spent code, a revoked grant, a wrong client secret, a code
+ * exchange whose answer was lost), all at TF_LOG=trace, mostly with TF_LOG_PATH. Not one secret
+ * the emulator issued or accepted (client secret, codes, PKCE verifier, refresh and access
+ * tokens), nor the wrong secret, may appear in any output stream or in any file of the working
+ * directory outside Terraform's state and the credentials file itself.
  */
 import { chmodSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -69,8 +69,12 @@ resource "amazonads_profile" "de" {
   refresh_token = amazonads_authorization.from_file.refresh_token
   country_code  = "DE"
 }
+data "amazonads_ads_accounts" "from_file" {
+  credentials_file = var.credentials_file
+}
 output "profile_id" { value = amazonads_profile.uk.profile_id }
 output "file_profile_id" { value = amazonads_profile.de.profile_id }
+output "file_ads_account_ids" { value = data.amazonads_ads_accounts.from_file.ads_account_ids }
 output "file_refresh_token" {
   value     = amazonads_authorization.from_file.refresh_token
   sensitive = true
@@ -147,6 +151,8 @@ describe("no secret in any output or file, plain HCL at TF_LOG=trace", () => {
     expect(h.emulator.admin.calls("token", "authorization_code")).toBe(1);
     // The file's grant was adopted (one refresh) and selected its own profile.
     expect(await h.output("file_profile_id")).toBe("45678901234567890");
+    // The Ads account listing read the same file, at trace level too.
+    expect(await h.output("file_ads_account_ids")).toHaveLength(3);
     expect(h.emulator.admin.calls("token", "refresh_token")).toBeGreaterThanOrEqual(1);
     const again = expectSuccess(await traced(["plan", "-detailed-exitcode"], env, true));
     expect(again.stderr).toContain("provider.terraform-provider-amazonads");

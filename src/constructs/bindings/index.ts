@@ -6,6 +6,8 @@ export * as lwaApp from './lwa-app/index.js';
 export * as profile from './profile/index.js';
 export * as profileSet from './profile-set/index.js';
 export * as testAccount from './test-account/index.js';
+export * as dataAmazonadsAdsAccounts from './data-amazonads-ads-accounts/index.js';
+export * as dataAmazonadsManagerAccounts from './data-amazonads-manager-accounts/index.js';
 export * as dataAmazonadsProfiles from './data-amazonads-profiles/index.js';
 export * as provider from './provider/index.js';
 

@@ -1,12 +1,14 @@
 /**
  * `amazonads_profile`: the one advertising profile the selectors match. Create and update select
- * it; read asks Amazon for that profile once per plan, removes it from state when it is gone, and
- * keeps it (with a warning) when the grant or Amazon cannot answer right now.
+ * it and look up its Ads account; read asks Amazon for that profile once per plan, removes it from
+ * state when it is gone, and keeps it (with a warning) when the grant or Amazon cannot answer right
+ * now.
  */
 import { isAmazonAdsError, isRegion, type Profile, type Region } from "../../amazon-ads/index.js";
 import { defineResource, type Diagnostics, type Logger, type Model } from "../../plugin/index.js";
 import { reportFailure, requestIdNote, warnAndKeep } from "../amazon-errors.js";
 import { configured, type ProviderData } from "../provider-data.js";
+import { adsAccountLookedUp, lookUpAdsAccount, wasAdsAccountLookedUp } from "./ads-account.js";
 import { planProfile } from "./plan.js";
 import { profileSchema } from "./schema.js";
 import type { ProfileSelectors } from "./selectors.js";
@@ -20,8 +22,11 @@ export const profileResource = defineResource<typeof profileSchema, ProviderData
   async create(req, resp) {
     const data = configured(req.providerData, resp.diagnostics);
     if (!data) return;
-    const attributes = await select(data, req.config, req.log, req.signal, resp.diagnostics);
-    if (attributes) Object.assign(resp.state, attributes);
+    const selected = await select(data, req.config, req.log, req.signal, resp.diagnostics);
+    if (selected) {
+      Object.assign(resp.state, selected.attributes);
+      resp.private = selected.private;
+    }
   },
 
   async read(req, resp) {
@@ -67,13 +72,31 @@ export const profileResource = defineResource<typeof profileSchema, ProviderData
       return;
     }
     Object.assign(state, profileAttributes(profile, region, data.clients.endpoints(region).apiUrl));
+    // Lazily, only until one lookup succeeded: states from before ads_account_id, or whose
+    // lookup failed in passing, get it here; settled ones make no request.
+    if (!wasAdsAccountLookedUp(req.private)) {
+      const found = await lookUpAdsAccount({
+        data,
+        region,
+        refreshToken: state.refresh_token,
+        profileId: profile.profileId,
+        log: req.log,
+        signal: req.signal,
+        diagnostics: resp.diagnostics,
+      });
+      state.ads_account_id = found.adsAccountId;
+      if (found.settled) resp.private = adsAccountLookedUp();
+    }
   },
 
   async update(req, resp) {
     const data = configured(req.providerData, resp.diagnostics);
     if (!data) return;
-    const attributes = await select(data, req.config, req.log, req.signal, resp.diagnostics);
-    if (attributes) Object.assign(resp.state, attributes);
+    const selected = await select(data, req.config, req.log, req.signal, resp.diagnostics);
+    if (selected) {
+      Object.assign(resp.state, selected.attributes);
+      resp.private = selected.private;
+    }
   },
 
   delete(req) {
@@ -113,7 +136,22 @@ async function select(
     profile_id: selected.profile.profileId,
     region: selected.region,
   });
-  return profileAttributes(selected.profile, selected.region, selected.apiUrl);
+  const found = await lookUpAdsAccount({
+    data,
+    region: selected.region,
+    refreshToken: config.refresh_token,
+    profileId: selected.profile.profileId,
+    log,
+    signal,
+    diagnostics,
+  });
+  return {
+    attributes: {
+      ...profileAttributes(selected.profile, selected.region, selected.apiUrl),
+      ads_account_id: found.adsAccountId,
+    },
+    private: found.settled ? adsAccountLookedUp() : undefined,
+  };
 }
 
 /** The attributes an `amazonads_profile` takes from Amazon's profile. */

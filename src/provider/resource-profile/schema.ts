@@ -120,5 +120,14 @@ export const profileSchema = schema({
       planModifiers: [keptUntilSelectedAgain],
       description: "The Amazon Ads API URL to call for this profile.",
     }),
+    ads_account_id: attr.string({
+      computed: true,
+      planModifiers: [keptUntilSelectedAgain],
+      description:
+        "The global Ads account (`amzn1.ads-account.g.…`) whose `alternateIds` list this profile, " +
+        "for APIs that take an `Amazon-Ads-AccountId` header; null when no Ads account lists it. " +
+        "Looked up when the profile is selected (one `POST /adsAccounts/list` per grant and " +
+        "region per apply) and kept, so later plans make no request for it.",
+    }),
   },
 });

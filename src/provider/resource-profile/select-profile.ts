@@ -11,7 +11,12 @@ import {
   type Profile,
   type Region,
 } from "../../amazon-ads/index.js";
-import { attributePath, type Diagnostics, type Logger } from "../../plugin/index.js";
+import {
+  attributePath,
+  type AttributePath,
+  type Diagnostics,
+  type Logger,
+} from "../../plugin/index.js";
 import { reportFailure, requestIdNote } from "../amazon-errors.js";
 import type { ProviderData } from "../provider-data.js";
 import { selectorConflicts } from "./conflicts.js";
@@ -211,17 +216,22 @@ async function otherRegions(
     : "";
 }
 
-/** The error for a failed profile listing. */
-export function reportListFailure(diagnostics: Diagnostics, error: unknown): void {
+/** The error for a failed listing (of profiles, unless `what` says otherwise). */
+export function reportListFailure(
+  diagnostics: Diagnostics,
+  error: unknown,
+  what = "the advertising profiles",
+  grantAttribute: AttributePath = attributePath("refresh_token"),
+): void {
   if (isAmazonAdsError(error, "REVOKED_GRANT")) {
     diagnostics.error(
       "The grant's refresh token was revoked",
       "Login with Amazon no longer accepts this refresh token (revoked by the advertiser, expired, " +
         "or issued to another client id). Get a new grant with `cdktf-amazon-ads login` or a new " +
         `authorization code.${requestIdNote(error)}`,
-      attributePath("refresh_token"),
+      grantAttribute,
     );
     return;
   }
-  reportFailure(diagnostics, "Could not list the advertising profiles", error);
+  reportFailure(diagnostics, `Could not list ${what}`, error);
 }

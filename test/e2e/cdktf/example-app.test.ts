@@ -57,6 +57,7 @@ describe("the example app deployed with cdktf against the emulator", () => {
       region: "NA",
       api_url: `${emulator.url}/na`,
       country_code: "US",
+      ads_account_id: "amzn1.ads-account.g.emul8acme0utd00rselr0001",
     });
     // The connection publishes no token by default.
     expect(producer.refresh_token).toBeUndefined();

@@ -53,5 +53,7 @@ describe("two connections in one stack (two LwaApps, NA and EU)", () => {
     expect(deploy.output).toMatch(/No changes\./);
     expect(emulator.admin.calls("token")).toBe(0);
     expect(emulator.admin.calls("profile")).toBe(2);
+    // Each profile's Ads account was looked up when it was selected, not again.
+    expect(emulator.admin.calls("adsAccounts")).toBe(0);
   });
 });

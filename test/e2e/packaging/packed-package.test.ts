@@ -46,6 +46,9 @@ function packedApp(framework: Framework, runtime: () => NodeRuntime) {
   return context;
 }
 
+/** The global Ads account of the demo US seller profile. */
+const ADS_ACCOUNT_ID = "amzn1.ads-account.g.emul8acme0utd00rselr0001";
+
 /** The first deploy of both stacks, and what it published. */
 async function expectFirstDeploy(
   app: PackedApp,
@@ -60,15 +63,19 @@ async function expectFirstDeploy(
     profile_id: "34567890123456789",
     region: "NA",
     api_url: `${emulator.url}/na`,
+    ads_account_id: ADS_ACCOUNT_ID,
   });
   expect(values(await app.outputs("consumer"))).toEqual({
     profile_id: "34567890123456789",
     region: "NA",
     api_url: `${emulator.url}/na`,
+    ads_account_id: ADS_ACCOUNT_ID,
   });
   expect(app.synthesizedOn()).toBe(`v${app.runtime.version}`);
-  // The provider ran: one profile lookup; the given grant was used, no code redeemed.
+  // The provider ran: one profile lookup and one Ads account lookup; the given grant was used,
+  // no code redeemed.
   expect(emulator.admin.calls("profiles")).toBe(1);
+  expect(emulator.admin.calls("adsAccounts")).toBe(1);
   expect(emulator.admin.calls("token", "authorization_code")).toBe(0);
 }
 
@@ -83,7 +90,11 @@ async function expectNoChangeDeploy(
   expect(deploy.code).toBe(0);
   expect(noChangeStacks(deploy.output)).toBe(2);
   expect(emulator.admin.calls("token")).toBe(0);
-  expect(values(await app.outputs("consumer"))).toMatchObject({ profile_id: "34567890123456789" });
+  expect(emulator.admin.calls("adsAccounts")).toBe(0);
+  expect(values(await app.outputs("consumer"))).toMatchObject({
+    profile_id: "34567890123456789",
+    ads_account_id: ADS_ACCOUNT_ID,
+  });
   expect(app.synthesizedOn()).toBe(`v${app.runtime.version}`);
 }
 

@@ -36,6 +36,7 @@ describe("amazonads_profile against the emulator", () => {
         timezone: "America/Los_Angeles",
         region: "NA",
         api_url: `${e.emulator.url}/na`,
+        ads_account_id: "amzn1.ads-account.g.emul8acme0utd00rselr0001",
       });
     });
 
@@ -249,6 +250,7 @@ describe("amazonads_profile against the emulator", () => {
         profile_id: UNKNOWN,
         region: UNKNOWN,
         api_url: UNKNOWN,
+        ads_account_id: UNKNOWN,
       });
       const applied = await e.driver.apply(
         TYPE,
@@ -256,7 +258,11 @@ describe("amazonads_profile against the emulator", () => {
         { ...config, country_code: "CA", account_type: "vendor" },
         state,
       );
-      expect(applied.state).toMatchObject({ profile_id: "9007199254740993", region: "NA" });
+      expect(applied.state).toMatchObject({
+        profile_id: "9007199254740993",
+        region: "NA",
+        ads_account_id: "amzn1.ads-account.g.emul8acme0utd00rvend0002",
+      });
     });
   });
 
@@ -267,11 +273,11 @@ describe("amazonads_profile against the emulator", () => {
         redirect_uri: "http://localhost:8765/callback",
       });
       refreshToken = String(grant.state!.refresh_token);
-      const { state } = await select({ country_code: "UK" });
+      const { state, private: looked } = await select({ country_code: "UK" });
       const next = await e.restart();
       e.emulator.admin.resetCounters();
       await next.read("amazonads_authorization", grant.state!);
-      const read = await next.read(TYPE, state!);
+      const read = await next.read(TYPE, state!, looked);
       expect(read.state).toEqual(state);
       expect(e.emulator.admin.calls("token")).toBe(0);
       expect(e.emulator.admin.calls("profile")).toBe(1);

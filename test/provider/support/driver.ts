@@ -209,6 +209,13 @@ export class Driver {
     return stateResult(await this.server.resources.importState(resource, request));
   }
 
+  /** ValidateDataResourceConfig: schema checks, then the handler's. */
+  async validateData(type: string, config: Row): Promise<SeenDiagnostic[]> {
+    const dataSource = found(this.server.dataSource(type), type);
+    const request = { typeName: type, config: fill(dataSource.schema, config), signal: live() };
+    return seen(await this.server.validate(dataSource, request));
+  }
+
   /** ReadDataSource. */
   async readData(type: string, config: Row): Promise<StateResult> {
     const dataSource = found(this.server.dataSource(type), type);

@@ -181,6 +181,11 @@ export class Profile extends cdktf.TerraformResource {
     return this._accountType;
   }
 
+  // ads_account_id - computed: true, optional: false, required: false
+  public get adsAccountId() {
+    return this.getStringAttribute('ads_account_id');
+  }
+
   // api_program - computed: true, optional: true, required: false
   private _apiProgram?: string; 
   public get apiProgram() {
