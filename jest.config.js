@@ -25,6 +25,11 @@ const common = {
 
 /** @type {import('jest').Config} */
 export default {
+  // Jest's default is one worker less than the cores: one worker on the 2-core CI machine. The
+  // end-to-end suites mostly wait on child processes (terraform, cdktf, the provider), so two
+  // workers keep both cores busy; no test binds a port another suite uses (only the README's HCL
+  // walkthrough uses a fixed one, 4010) and each works in its own temporary folders.
+  maxWorkers: 2,
   projects: [
     {
       ...common,
