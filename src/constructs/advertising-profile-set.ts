@@ -132,7 +132,8 @@ export class AdvertisingProfileSet extends Construct {
 
   /**
    * The selected profiles by country code (a map of objects with `profile_id`, `region`,
-   * `api_url`, `marketplace_id`, `currency_code`, `timezone`, `account_*`), as one reference.
+   * `api_url`, `marketplace_id`, `currency_code`, `timezone`, `account_*`, `ads_account_id`),
+   * as one reference.
    */
   public get profiles(): profileSet.ProfileSetProfilesMap {
     return this.resource.profiles;
@@ -145,7 +146,7 @@ export class AdvertisingProfileSet extends Construct {
 
   /**
    * One country's profile, read attribute by attribute (`profile("DE").profileId`, `.region`,
-   * `.apiUrl` …). Throws for a country that is not in `countryCodes`.
+   * `.apiUrl`, `.adsAccountId` (null when no Ads account lists it) …). Throws for a country that is not in `countryCodes`.
    */
   public profile(countryCode: string): profileSet.ProfileSetProfilesOutputReference {
     if (!this.countryCodes.includes(countryCode)) {

@@ -79,7 +79,7 @@ export interface AmazonAdsConnectionProps extends LwaAppProps, ProfileSelectors 
    * `accountName`, `accountType`, `accessLevel` and `apiProgram` narrowing every country. The
    * connection then also emits `profiles`, a map by country of `profile_id`, `region`, `api_url`
    * …, and its single-profile outputs and properties (`profile_id`, `region`, `api_url`,
-   * `country_code`) describe the first country. Not with `countryCode`, `profileId` or
+   * `country_code`, `ads_account_id`) describe the first country. Not with `countryCode`, `profileId` or
    * `marketplaceId`, which select one profile.
    * @default one profile, selected by the other selectors
    */
@@ -120,7 +120,8 @@ export type ConnectionOutputs = Readonly<
 
 const PROFILES_DESCRIPTION =
   "The selected profiles by country code: profile_id (a string), region, api_url, " +
-  "marketplace_id, currency_code, timezone, account_id, account_name, account_type.";
+  "marketplace_id, currency_code, timezone, account_id, account_name, account_type, " +
+  "ads_account_id (the global Ads account listing the profile, null when none).";
 
 const SENSITIVE: ReadonlySet<ConnectionOutput> = new Set(TOKEN_OUTPUTS);
 const PROFILE_OUTPUTS: ReadonlySet<ConnectionOutput> = new Set([
@@ -128,6 +129,7 @@ const PROFILE_OUTPUTS: ReadonlySet<ConnectionOutput> = new Set([
   "region",
   "api_url",
   "country_code",
+  "ads_account_id",
 ]);
 const DESCRIPTIONS: Record<ConnectionOutput, string> = {
   client_id: "The Login with Amazon client id (Amazon-Advertising-API-ClientId header).",
@@ -225,13 +227,10 @@ export class AmazonAdsConnection extends Construct {
       access_token: this.grant.resource.accessToken,
       access_token_expires_at: this.accessTokenExpiresAt,
       refresh_token_expires_at: this.refreshTokenExpiresAt,
-      ads_account_id: this.profileSet ? "" : this.adsAccountId,
+      ads_account_id: this.adsAccountId,
     };
     const published = CONNECTION_OUTPUTS.filter(
-      (name) =>
-        (this.publishTokens || !SENSITIVE.has(name)) &&
-        // A profile set does not look up Ads accounts (yet): its connections have no such output.
-        !(name === "ads_account_id" && this.profileSet),
+      (name) => this.publishTokens || !SENSITIVE.has(name),
     );
     const outputs: Partial<Record<ConnectionOutput | "profiles", TerraformOutput>> = {};
     for (const name of published) {
@@ -342,17 +341,11 @@ export class AmazonAdsConnection extends Construct {
    * The profile's global Ads account id (`amzn1.ads-account.g.…`, for the `Amazon-Ads-AccountId`
    * header of Amazon's newer APIs), or an empty string when no Ads account lists the profile:
    * Terraform keeps no root output whose value is null, and a consumer stack would then fail to
-   * read it.
+   * read it. With `countryCodes`: the first country's (`profileOf("DE").adsAccountId` for
+   * another's, null when none).
    */
   public get adsAccountId(): string {
-    if (this.profileSet) {
-      throw new Error(
-        `${this.node.path}: adsAccountId needs a connection that selects one profile; with ` +
-          "countryCodes, read the accounts from the amazonads_ads_accounts data source " +
-          "(dataAmazonadsAdsAccounts.DataAmazonadsAdsAccounts).",
-      );
-    }
-    const id = this.profile.adsAccountId;
+    const id = this.primary.adsAccountId;
     return Token.asString(Fn.conditional(Op.eq(id, Token.nullValue()), "", id));
   }
 

@@ -100,7 +100,7 @@ export const DEMO_REDIRECT_URI = "http://localhost:8765/callback";
 export const DEMO_USER_ID = "amzn1.account.AEMULATORDEMOADVERTISER00001";
 /** A user who manages no advertising accounts (empty profile lists, test accounts). */
 export const EMPTY_USER_ID = "amzn1.account.AEMULATORNEWCUSTOMER0000002";
-/** A seller with one seller profile in each of nine marketplaces of NA, EU and FE. */
+/** A seller with one seller profile in each of nine marketplaces of NA, EU and FE, and one Ads account listing all but ES. */
 export const MARKETPLACE_SELLER_USER_ID = "amzn1.account.AEMULATORMARKETPLACESELLER3";
 
 const AGENCY_PROGRAMS: readonly ApiProgram[] = ["campaign", "report", "account"];
@@ -279,9 +279,22 @@ const marketplaceSellerProfiles: readonly ProfileSeed[] = (
   };
 });
 
+// The seller's Ads account links every marketplace but Spain, whose profile no account lists (so a
+// set of profiles has countries with an account and one without).
+const marketplaceSellerAdsAccounts: readonly AdsAccountSeed[] = [
+  {
+    adsAccountId: "amzn1.ads-account.g.emul8gl0bexgearselr0004",
+    accountName: "Globex Gear",
+    status: "CREATED",
+    profileIds: marketplaceSellerProfiles
+      .filter((profile) => profile.countryCode !== "ES")
+      .map((profile) => profile.profileId),
+  },
+];
+
 /**
  * The default seed: the demo app, the demo user (10 profiles in 3 regions), a user with none, and
- * a seller in nine marketplaces (for sets of profiles).
+ * a seller in nine marketplaces with an Ads account over eight of them (for sets of profiles).
  */
 export const DEFAULT_SEED: Required<EmulatorSeed> = {
   apps: [
@@ -308,6 +321,7 @@ export const DEFAULT_SEED: Required<EmulatorSeed> = {
       name: "Mia Marketplace",
       email: "mia.marketplace@example.com",
       profiles: marketplaceSellerProfiles,
+      adsAccounts: marketplaceSellerAdsAccounts,
     },
   ],
   signedInUserId: DEMO_USER_ID,

@@ -40,9 +40,7 @@ describe("AmazonAdsConnection with countryCodes (several marketplaces, one grant
       country_codes: ["DE", "FR", "IT"],
       account_type: "seller",
     });
-    // No ads_account_id yet: a profile set does not look up Ads accounts.
-    const plain = PLAIN.filter((n) => n !== "ads_account_id");
-    expect(Object.keys(json.output).sort()).toEqual([...plain, "profiles"].sort());
+    expect(Object.keys(json.output).sort()).toEqual([...PLAIN, "profiles"].sort());
     const set = `amazonads_profile_set.${c.profileSet!.resource.friendlyUniqueId}`;
     expect(json.output.profiles).toMatchObject({ value: `\${${set}.profiles}` });
     expect(json.output.profiles.sensitive).toBeUndefined();
@@ -64,6 +62,15 @@ describe("AmazonAdsConnection with countryCodes (several marketplaces, one grant
     expect(resolved(stack, c.profileId)).toBe(outputs.profile_id.value);
     expect(resolved(stack, c.apiUrl)).toBe(outputs.api_url.value);
     expect(resolved(stack, c.profileOf("IT").region)).toBe(`\${${set}.profiles["IT"].region}`);
+    // Null (no Ads account lists DE's profile) becomes "", as for a single profile.
+    const de = `${set}.profiles["DE"].ads_account_id`;
+    expect(outputs.ads_account_id.value).toBe(`\${(${de} == null) ? "" : ${de}}`);
+    expect(resolved(stack, c.adsAccountId)).toBe(outputs.ads_account_id.value);
+    expect(outputs.ads_account_id.description).toContain("that of DE, the first one");
+    expect(resolved(stack, c.profileOf("FR").adsAccountId)).toBe(
+      `\${${set}.profiles["FR"].ads_account_id}`,
+    );
+    expect(outputs.profiles.description).toContain("ads_account_id");
     expect(resolved(stack, c.profiles)).toBe(outputs.profiles.value);
     expect(c.countryCodes).toEqual(["DE", "FR", "IT"]);
   });

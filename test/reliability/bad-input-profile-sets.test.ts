@@ -2,10 +2,12 @@
  * Bad country lists of `amazonads_profile_set`, with the real terraform against the emulator: each
  * ends in a diagnostic on `country_codes` of the set that holds it, saying what to do, with no
  * stack trace. Several sets share one `validate` and one `apply`, each checked on its own block.
+ * Amazon refusing the Ads account listing (403) is a warning: the profiles are still selected.
  */
 import {
   describeDiagnostic,
   diagnosticsOf,
+  expectDiagnostic,
   pointsAt,
   stackTraceLines,
   type TerraformDiagnostic,
@@ -126,6 +128,40 @@ describe("bad country lists of a profile set", () => {
         '9007199254740993  CA  vendor  "Acme Outdoor Canada (Vendor)"',
       );
       expect(found.detail).toContain("Change or remove account_type");
+    });
+  });
+
+  describe("Ads account listing refused (403) while the set is selected", () => {
+    let result: TerraformResult;
+    beforeAll(async () => {
+      h.resetState();
+      h.configure(TOKEN_GRANT + set("markets", '["UK", "DE", "JP"]'));
+      const fault = h.emulator.admin.injectFault({ kind: "forbidden", endpoint: "adsAccounts" });
+      result = await h.tf(["apply", "-json", "-auto-approve"], env);
+      h.emulator.admin.clearFaults(fault);
+    });
+
+    it("applies with one warning on the set, saying what to do, and no stack trace", () => {
+      expect(result.code).toBe(0);
+      expectDiagnostic(result, {
+        severity: "warning",
+        summary: "Could not look up the Ads accounts of the set's profiles",
+        block: 'resource "amazonads_profile_set" "markets"',
+        detail: ["UK, DE (EU region)", "JP (FE region)", "403", "-replace="],
+      });
+      const warnings = diagnosticsOf(result).filter((d) => d.severity === "warning");
+      expect(warnings).toHaveLength(1);
+    });
+
+    it("keeps every profile in state, with no Ads account", async () => {
+      const markets = attributesOf(await h.state(), "amazonads_profile_set.markets")!;
+      expect(markets.profile_ids).toEqual({
+        UK: "1209876543210987",
+        DE: "45678901234567890",
+        JP: "67890123456789012",
+      });
+      const profiles = markets.profiles as Record<string, { ads_account_id: unknown }>;
+      expect(Object.values(profiles).map((p) => p.ads_account_id)).toEqual([null, null, null]);
     });
   });
 });

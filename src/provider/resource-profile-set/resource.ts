@@ -1,8 +1,9 @@
 /**
  * `amazonads_profile_set`: one advertising profile per country of `country_codes`. Create and
- * update select them all; read lists each region the set uses once, refreshes what changed, drops
- * a country whose profile is gone (with a warning; the next apply selects it again), and keeps the
- * set (with a warning) when the grant or Amazon cannot answer right now.
+ * update select them all and look up their Ads accounts; read lists each region the set uses once,
+ * refreshes what changed, drops a country whose profile is gone (with a warning; the next apply
+ * selects it again), and keeps the set (with a warning) when the grant or Amazon cannot answer
+ * right now. Ads accounts are kept once looked up: the private state says so, as for a profile.
  */
 import { createHash } from "node:crypto";
 import { isRegion, type Profile, type Region } from "../../amazon-ads/index.js";
@@ -18,8 +19,10 @@ import {
 } from "../../plugin/index.js";
 import { reportFailure, warnAndKeep } from "../amazon-errors.js";
 import { configured, type ProviderData } from "../provider-data.js";
+import { adsAccountLookedUp, wasAdsAccountLookedUp } from "../resource-profile/ads-account.js";
 import { listings, type SelectedProfile } from "../resource-profile/select-profile.js";
 import type { ProfileSelectors } from "../resource-profile/selectors.js";
+import { lookUpSetAdsAccounts, type SetLookupContext } from "./ads-accounts.js";
 import { planProfileSet } from "./plan.js";
 import { profileSetSchema } from "./schema.js";
 import { selectProfileSet } from "./select-profile-set.js";
@@ -70,11 +73,10 @@ export const profileSetResource = defineResource<typeof profileSetSchema, Provid
         gone.push(`${country} (profile ${entry.profile_id})`);
         continue;
       }
-      profiles[country] = profileEntry({
-        profile,
-        region,
-        apiUrl: data.clients.endpoints(region).apiUrl,
-      });
+      profiles[country] = profileEntry(
+        { profile, region, apiUrl: data.clients.endpoints(region).apiUrl },
+        entry.ads_account_id ?? null,
+      );
     }
     if (gone.length > 0) {
       resp.diagnostics.warning(
@@ -83,6 +85,16 @@ export const profileSetResource = defineResource<typeof profileSetSchema, Provid
           "withdrawn). The next apply selects a profile for each such country again with the " +
           "configured selectors; remove the country from country_codes if it has none any more.",
       );
+    }
+    // Lazily, only until one lookup settled: sets from before ads_account_id, or whose lookup
+    // failed in passing, get it here; settled ones make no request.
+    if (!wasAdsAccountLookedUp(req.private)) {
+      const { log, signal } = req;
+      const { diagnostics } = resp;
+      const context = { data, refreshToken: state.refresh_token, log, signal, diagnostics };
+      if (await addAdsAccounts(profiles, Object.keys(profiles), context)) {
+        resp.private = adsAccountLookedUp();
+      }
     }
     Object.assign(state, selectionAttributes(profiles));
   },
@@ -99,16 +111,21 @@ export const profileSetResource = defineResource<typeof profileSetSchema, Provid
 });
 
 // Create and update alike: select the countries the plan left unknown; those it kept (only the
-// list of countries changed) stay as planned.
+// list of countries changed) stay as planned, Ads account included once that was looked up.
 async function select(
   req: {
     readonly providerData: ProviderData | undefined;
     readonly config: Model<typeof profileSetSchema>;
     readonly plan: Planned<typeof profileSetSchema>;
+    readonly private: Uint8Array | undefined;
     readonly log: Logger;
     readonly signal: AbortSignal;
   },
-  resp: { state: Planned<typeof profileSetSchema>; readonly diagnostics: Diagnostics },
+  resp: {
+    state: Planned<typeof profileSetSchema>;
+    private: Uint8Array | undefined;
+    readonly diagnostics: Diagnostics;
+  },
 ): Promise<void> {
   const data = configured(req.providerData, resp.diagnostics);
   if (!data) return;
@@ -129,10 +146,37 @@ async function select(
   const profiles: Record<string, Entry> = {};
   for (const country of config.country_codes) {
     const one = selected.get(country);
-    profiles[country] = one ? profileEntry(one) : kept[country]!;
+    profiles[country] = one ? profileEntry(one, null) : kept[country]!;
   }
   log.debug("selected a profile set", { selected: [...selected.keys()], kept: Object.keys(kept) });
+  // The kept countries' accounts are looked up again only if theirs had not settled.
+  const lookUp = wasAdsAccountLookedUp(req.private) ? [...selected.keys()] : config.country_codes;
+  const { diagnostics } = resp;
+  const context = { data, refreshToken: config.refresh_token, log, signal, diagnostics };
+  const settled = await addAdsAccounts(profiles, lookUp, context);
+  resp.private = settled ? adsAccountLookedUp() : undefined;
   Object.assign(resp.state, selectionAttributes(profiles));
+}
+
+// Sets the Ads account of `countries` in `profiles` (those whose listing failed keep theirs);
+// true when every lookup settled.
+async function addAdsAccounts(
+  profiles: Record<string, Entry>,
+  countries: readonly string[],
+  context: SetLookupContext,
+): Promise<boolean> {
+  const looked = countries.flatMap((country) => {
+    const entry = profiles[country];
+    return entry?.profile_id && entry.region && isRegion(entry.region)
+      ? [{ country, profileId: entry.profile_id, region: entry.region }]
+      : [];
+  });
+  if (looked.length === 0) return true;
+  const { found, settled } = await lookUpSetAdsAccounts(looked, context);
+  for (const [country, adsAccountId] of found) {
+    profiles[country] = { ...profiles[country]!, ads_account_id: adsAccountId };
+  }
+  return settled;
 }
 
 function keptEntries(planned: Planned<typeof profileSetSchema>["profiles"]): Record<string, Entry> {
@@ -156,8 +200,11 @@ function keepOnFailure(diagnostics: Diagnostics, error: unknown, countries: numb
   reportFailure(diagnostics, "Could not read the profile set", error);
 }
 
-/** One country's entry of `profiles`, from Amazon's profile. */
-export function profileEntry({ profile, region, apiUrl }: SelectedProfile): Entry {
+/** One country's entry of `profiles`, from Amazon's profile and its Ads account. */
+export function profileEntry(
+  { profile, region, apiUrl }: SelectedProfile,
+  adsAccountId: string | null,
+): Entry {
   const info = profile.accountInfo;
   return {
     profile_id: profile.profileId,
@@ -171,6 +218,7 @@ export function profileEntry({ profile, region, apiUrl }: SelectedProfile): Entr
     timezone: profile.timezone,
     region,
     api_url: apiUrl,
+    ads_account_id: adsAccountId,
   };
 }
 

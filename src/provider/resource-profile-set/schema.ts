@@ -23,6 +23,7 @@ export const profileEntryFields = {
   timezone: types.string,
   region: types.string,
   api_url: types.string,
+  ads_account_id: types.string,
 };
 
 // Element checks (format, duplicates) point at the element, so they live in validate.ts.
@@ -79,8 +80,11 @@ export const profileSetSchema = schema({
       planModifiers: [selectedPerCountry],
       description:
         'The selected profiles by country code: `profiles["DE"].profile_id` (a string), ' +
-        "`region`, `api_url`, `marketplace_id`, `currency_code`, `timezone`, `account_*`. Its " +
-        "keys are the configured countries, known at plan time, so it can drive `for_each`.",
+        "`region`, `api_url`, `marketplace_id`, `currency_code`, `timezone`, `account_*`, and " +
+        "`ads_account_id`: the global Ads account (`amzn1.ads-account.g.…`) whose `alternateIds` " +
+        "list that profile, null when none does (looked up when the set is selected, one " +
+        "`POST /adsAccounts/list` per region involved, then kept). Its keys are the configured " +
+        "countries, known at plan time, so it can drive `for_each`.",
     }),
     profile_ids: attr.map(types.string, {
       computed: true,

@@ -6,7 +6,13 @@
  * while the lookup has not succeeded once (the private state says whether it did), so a steady
  * plan makes no listing request.
  */
-import { adsAccountOfProfile, isAmazonAdsError, type Region } from "../../amazon-ads/index.js";
+import {
+  adsAccountOfProfile,
+  isAmazonAdsError,
+  type AdsAccount,
+  type AmazonAdsError,
+  type Region,
+} from "../../amazon-ads/index.js";
 import { attributePath, type Diagnostics, type Logger } from "../../plugin/index.js";
 import { isTransient, requestIdNote } from "../amazon-errors.js";
 import type { ProviderData } from "../provider-data.js";
@@ -27,14 +33,37 @@ export function wasAdsAccountLookedUp(bytes: Uint8Array | undefined): boolean {
   }
 }
 
-/** What a lookup needs. */
-export interface AdsAccountLookup {
+/** What a listing needs: the grant, the region whose host lists its Ads accounts, a logger. */
+export interface AdsAccountListing {
   readonly data: ProviderData;
   readonly region: Region;
   readonly refreshToken: string;
-  readonly profileId: string;
   readonly log: Logger;
   readonly signal: AbortSignal;
+}
+
+/** The grant's Ads accounts on one region's host, or the Amazon failure and whether it passes. */
+export type ListedAdsAccounts =
+  | { readonly accounts: readonly AdsAccount[] }
+  | { readonly failure: AmazonAdsError; readonly passing: boolean };
+
+/**
+ * The grant's Ads accounts from the process's shared listing. Amazon's refusals and passing
+ * failures are returned (callers warn); an abort or a bug is thrown.
+ */
+export async function listAdsAccounts(listing: AdsAccountListing): Promise<ListedAdsAccounts> {
+  const { data, region, refreshToken, log, signal } = listing;
+  try {
+    return { accounts: await data.adsAccounts.list(region, refreshToken, log, signal) };
+  } catch (error) {
+    if (isAmazonAdsError(error, "ABORTED") || !isAmazonAdsError(error)) throw error;
+    return { failure: error, passing: isTransient(error) };
+  }
+}
+
+/** What a lookup needs. */
+export interface AdsAccountLookup extends AdsAccountListing {
+  readonly profileId: string;
   readonly diagnostics: Diagnostics;
 }
 
@@ -46,28 +75,26 @@ export interface AdsAccountLookup {
 export async function lookUpAdsAccount(
   lookup: AdsAccountLookup,
 ): Promise<{ adsAccountId: string | null; settled: boolean }> {
-  const { data, region, refreshToken, profileId, log, signal, diagnostics } = lookup;
-  try {
-    const accounts = await data.adsAccounts.list(region, refreshToken, log, signal);
-    const account = adsAccountOfProfile(accounts, profileId);
+  const { profileId, log, diagnostics } = lookup;
+  const listed = await listAdsAccounts(lookup);
+  if ("accounts" in listed) {
+    const account = adsAccountOfProfile(listed.accounts, profileId);
     log.debug("looked up the profile's Ads account", {
       profile_id: profileId,
       found: account !== undefined,
     });
     return { adsAccountId: account?.adsAccountId ?? null, settled: true };
-  } catch (error) {
-    if (isAmazonAdsError(error, "ABORTED") || !isAmazonAdsError(error)) throw error;
-    const passing = isTransient(error);
-    diagnostics.warning(
-      "Could not look up the profile's Ads account",
-      `${error.message}${requestIdNote(error)} The profile is selected; ads_account_id stays ` +
-        (passing
-          ? "empty for now, and the next plan asks Amazon again."
-          : "empty. Once the grant may list Ads accounts, run `terraform apply " +
-            "-replace=<this amazonads_profile>` to look again (replacing only selects the " +
-            "profile again)."),
-      attributePath("ads_account_id"),
-    );
-    return { adsAccountId: null, settled: !passing };
   }
+  const { failure, passing } = listed;
+  diagnostics.warning(
+    "Could not look up the profile's Ads account",
+    `${failure.message}${requestIdNote(failure)} The profile is selected; ads_account_id stays ` +
+      (passing
+        ? "empty for now, and the next plan asks Amazon again."
+        : "empty. Once the grant may list Ads accounts, run `terraform apply " +
+          "-replace=<this amazonads_profile>` to look again (replacing only selects the " +
+          "profile again)."),
+    attributePath("ads_account_id"),
+  );
+  return { adsAccountId: null, settled: !passing };
 }

@@ -1,14 +1,18 @@
 /**
  * A seller in eight marketplaces of NA, EU and FE, in plain HCL with the real terraform against
  * the emulator: one grant, one amazonads_profile_set, a `for_each` over its map planned before
- * the first apply, exact outputs; then a second plan that makes no token request and lists each
- * region's profiles once; then a country added in place, at TF_LOG=trace, with no secret shown.
+ * the first apply, exact outputs and each country's Ads account; then a second plan that makes no
+ * token request, lists each region's profiles once and no Ads account; then a country added in
+ * place, at TF_LOG=trace, with no secret shown.
  */
 import { MARKETPLACE_SELLER_USER_ID } from "../../../src/emulator/index.js";
 import { expectSuccess, startProviderHarness, type ProviderHarness } from "../support/provider.js";
 import { findLeaks } from "../support/secret-scan.js";
+import { requestsByRegion } from "../../support/requests-by-region.js";
 
 const EIGHT = ["US", "CA", "UK", "DE", "FR", "IT", "ES", "JP"];
+// The seed's seller has one Ads account, listing every marketplace but ES.
+const GLOBEX = "amzn1.ads-account.g.emul8gl0bexgearselr0004";
 
 const config = (countries: readonly string[]) => `
 variable "refresh_token" {
@@ -36,15 +40,28 @@ output "consumers" { value = { for k, v in terraform_data.per_market : k => v.ou
 describe("a profile set of eight marketplaces with terraform against the emulator", () => {
   let h: ProviderHarness;
   let env: Record<string, string>;
-  /** Profile listings (GET /v2/profiles) by region, and other calls, since `from`. */
+  /**
+   * Profile listings (GET /v2/profiles) and Ads account listings (POST /adsAccounts/list) by
+   * region, and other calls, since `from`.
+   */
   const traffic = (from: number) => {
     const requests = h.requests.slice(from);
-    const listings: Record<string, number> = {};
-    for (const r of requests.filter((r) => r.endpoint === "profiles")) {
-      listings[r.region] = (listings[r.region] ?? 0) + 1;
-    }
     const count = (endpoint: string) => requests.filter((r) => r.endpoint === endpoint).length;
-    return { listings, token: count("token"), profile: count("profile") };
+    return {
+      listings: requestsByRegion(requests, "profiles"),
+      adsAccountListings: requestsByRegion(requests, "adsAccounts"),
+      token: count("token"),
+      profile: count("profile"),
+    };
+  };
+  /** Each country's ads_account_id in the state file. */
+  const adsAccountsInState = async () => {
+    const set = (await h.state()).resources.find((r) => r.type === "amazonads_profile_set")!;
+    const profiles = set.instances[0]!.attributes.profiles as Record<
+      string,
+      Record<string, unknown>
+    >;
+    return Object.fromEntries(Object.entries(profiles).map(([c, p]) => [c, p.ads_account_id]));
   };
 
   beforeAll(async () => {
@@ -63,8 +80,12 @@ describe("a profile set of eight marketplaces with terraform against the emulato
     }
     const from = h.requests.length;
     expectSuccess(await h.tf(["apply", "-auto-approve"], env));
-    // The apply's selection listed each region once (its plan lists nothing).
+    // The apply's selection listed each region once (its plan lists nothing), and looked up the
+    // Ads accounts of the eight countries with one listing per region.
     expect(traffic(from).listings).toEqual({ NA: 1, EU: 1, FE: 1 });
+    expect(traffic(from).adsAccountListings).toEqual({ NA: 1, EU: 1, FE: 1 });
+    const accounts = EIGHT.map((country) => [country, country === "ES" ? null : GLOBEX]);
+    expect(await adsAccountsInState()).toEqual(Object.fromEntries(accounts));
     const ids = (await h.output("profile_ids")) as Record<string, string>;
     expect(Object.keys(ids).sort()).toEqual([...EIGHT].sort());
     expect(ids.US).toBe("71000000000000101"); // above 2^53, exact
@@ -74,18 +95,24 @@ describe("a profile set of eight marketplaces with terraform against the emulato
       api_url: `${h.emulator.url}/eu`,
       marketplace_id: "A1PA6795UKMFR9",
       currency_code: "EUR",
+      ads_account_id: GLOBEX,
     });
     expect(await h.output("consumers")).toMatchObject({
       JP: `JP 7300000000000301 ${h.emulator.url}/fe`,
     });
   });
 
-  it("plans no change a second time: no token request, one profile listing per region", async () => {
+  it("plans no change a second time: no token request, one profile listing per region, no Ads account listing", async () => {
     const from = h.requests.length;
     const plan = await h.tf(["plan", "-detailed-exitcode"], env);
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain("No changes.");
-    expect(traffic(from)).toEqual({ listings: { NA: 1, EU: 1, FE: 1 }, token: 0, profile: 0 });
+    expect(traffic(from)).toEqual({
+      listings: { NA: 1, EU: 1, FE: 1 },
+      adsAccountListings: {},
+      token: 0,
+      profile: 0,
+    });
   });
 
   it("adds a marketplace in place, leaving the others' consumers alone, no secret in its trace", async () => {
@@ -102,7 +129,14 @@ describe("a profile set of eight marketplaces with terraform against the emulato
     expect(apply.stdout).toContain("Resources: 1 added, 1 changed, 0 destroyed.");
     // The plan's read listed each region once; the apply selected MX alone (NA once more), in
     // a provider process of its own, whose token cache the grant's read did not seed.
-    expect(traffic(from)).toEqual({ listings: { NA: 2, EU: 1, FE: 1 }, token: 1, profile: 0 });
+    // MX's Ads account is the only one looked up (NA once); the others' stay as they were.
+    expect(traffic(from)).toEqual({
+      listings: { NA: 2, EU: 1, FE: 1 },
+      adsAccountListings: { NA: 1 },
+      token: 1,
+      profile: 0,
+    });
     expect(((await h.output("profile_ids")) as Record<string, string>).MX).toBe("7100000000000103");
+    expect(await adsAccountsInState()).toMatchObject({ MX: GLOBEX, ES: null, JP: GLOBEX });
   });
 });

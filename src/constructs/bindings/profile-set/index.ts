@@ -116,6 +116,11 @@ export class ProfileSetProfilesOutputReference extends cdktf.ComplexObject {
     return this.getStringAttribute('account_type');
   }
 
+  // ads_account_id - computed: true, optional: false, required: false
+  public get adsAccountId() {
+    return this.getStringAttribute('ads_account_id');
+  }
+
   // api_url - computed: true, optional: false, required: false
   public get apiUrl() {
     return this.getStringAttribute('api_url');
