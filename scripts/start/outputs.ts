@@ -63,10 +63,11 @@ export function formatOutputs(outputs: Record<string, StackOutput>): string[] {
 
 /** `endpoint: calls` lines, with the token endpoint's calls by grant type. */
 export function formatTraffic(traffic: TrafficSnapshot): string[] {
+  const width = Math.max(0, ...Object.keys(traffic).map((endpoint) => endpoint.length));
   return Object.entries(traffic).map(([endpoint, counters]) => {
     const byType = Object.entries(counters.byGrantType)
       .map(([type, calls]) => `${type} ${calls}`)
       .join(", ");
-    return `${endpoint.padEnd(12)} ${counters.calls}${byType ? ` (${byType})` : ""}`;
+    return `${endpoint.padEnd(width)} ${counters.calls}${byType ? ` (${byType})` : ""}`;
   });
 }

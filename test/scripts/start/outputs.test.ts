@@ -25,8 +25,10 @@ describe("formatTraffic", () => {
         body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: "x" }),
       });
       const lines = formatTraffic(emulator.admin.traffic());
-      expect(lines).toContain("token        1 (refresh_token 1)");
-      expect(lines).toContain("profiles     0");
+      // Counts line up after the longest endpoint name (managerAccounts).
+      expect(lines).toContain("token           1 (refresh_token 1)");
+      expect(lines).toContain("profiles        0");
+      expect(lines).toContain("managerAccounts 0");
     } finally {
       await emulator.close();
     }
