@@ -66,7 +66,8 @@ export function seedAdvertisers(emulator: Emulator, count: number, offset = 0): 
   const profileIds: string[] = [];
   for (let i = offset; i < offset + count; i++) {
     const userId = `amzn1.account.ABENCHADVERTISER${String(i).padStart(10, "0")}`;
-    const profileId = String(7_100_000_000_000_000n + BigInt(i));
+    // Above 2^53 like real ids, and clear of the emulator's seeded ids (71… and 72… are taken).
+    const profileId = String(7_900_000_000_000_000n + BigInt(i));
     emulator.admin.addUser({
       id: userId,
       name: `Bench advertiser ${i}`,
