@@ -2,7 +2,7 @@
  * `AmazonAdsConnection`: a whole advertiser connection — application, grant and profile — with
  * the Terraform outputs other stacks read.
  */
-import { Fn, Op, stackOf, TerraformOutput, Token } from "./framework.js";
+import { Fn, Op, stackOf, TerraformLocal, TerraformOutput, Token } from "./framework.js";
 import { Construct } from "constructs";
 import { AdvertisingProfile, type ProfileSelectors } from "./advertising-profile.js";
 import { AdvertisingProfileSet } from "./advertising-profile-set.js";
@@ -142,7 +142,8 @@ const DESCRIPTIONS: Record<ConnectionOutput, string> = {
   access_token_expires_at: "When access_token expires (RFC 3339).",
   refresh_token_expires_at:
     "When the grant's refresh token stops working (RFC 3339; 365 days after consents from " +
-    "2026-07-01), or null when it lasts until revoked. Renew before: cdktf-amazon-ads login --renew.",
+    "2026-07-01), or an empty string when it lasts until revoked. Renew before: " +
+    "cdktf-amazon-ads login --renew.",
   ads_account_id:
     "The profile's global Ads account id (Amazon-Ads-AccountId header), or an empty string when " +
     "no Ads account lists the profile.",
@@ -217,6 +218,14 @@ export class AmazonAdsConnection extends Construct {
         grant: this.grant,
       });
     }
+    this.nullableValues = {
+      adsAccountId: orEmptyString(this, "ads-account-id", this.primary.adsAccountId),
+      refreshTokenExpiresAt: orEmptyString(
+        this,
+        "refresh-token-expires-at",
+        this.grant.refreshTokenExpiresAt,
+      ),
+    };
     const values: Record<ConnectionOutput, string> = {
       client_id: this.clientId,
       profile_id: this.profileId,
@@ -257,6 +266,7 @@ export class AmazonAdsConnection extends Construct {
   }
 
   private readonly single?: AdvertisingProfile;
+  private readonly nullableValues: { adsAccountId: string; refreshTokenExpiresAt: string };
 
   /**
    * The selected advertising profile. A connection given `countryCodes` has none (it has
@@ -345,8 +355,7 @@ export class AmazonAdsConnection extends Construct {
    * another's, null when none).
    */
   public get adsAccountId(): string {
-    const id = this.primary.adsAccountId;
-    return Token.asString(Fn.conditional(Op.eq(id, Token.nullValue()), "", id));
+    return this.nullableValues.adsAccountId;
   }
 
   /**
@@ -371,11 +380,12 @@ export class AmazonAdsConnection extends Construct {
   }
 
   /**
-   * When the grant's refresh token stops working (RFC 3339), or null when it lasts until revoked.
-   * Not secret: other stacks may read it (to remind someone to renew, say).
+   * When the grant's refresh token stops working (RFC 3339), or an empty string when it lasts
+   * until revoked (for the same reason as {@link adsAccountId}). Not secret: other stacks may read
+   * it (to remind someone to renew, say).
    */
   public get refreshTokenExpiresAt(): string {
-    return this.grant.refreshTokenExpiresAt;
+    return this.nullableValues.refreshTokenExpiresAt;
   }
 
   private token(name: "refresh token" | "access token", reference: string): string {
@@ -418,4 +428,20 @@ function duplicateOutputs(connection: AmazonAdsConnection): string[] {
         `${taken.get(output.friendlyUniqueId)}. Give each AmazonAdsConnection in stack ` +
         `${stack.node.id} its own outputPrefix (e.g. "acme_us").`,
     );
+}
+
+/**
+ * `value`, or "" where it is null, worked out in the connection's own stack. Terraform keeps no
+ * root output whose value is null, so another stack reading a null attribute would find no output
+ * to read: as a local, the producer resolves the fallback, and cdktf's cross-stack output carries
+ * the local rather than the raw attribute (a conditional around the attribute itself would be
+ * copied into the consumer, after the null had already been lost).
+ */
+function orEmptyString(scope: Construct, id: string, value: string): string {
+  const local = new TerraformLocal(
+    scope,
+    id,
+    Fn.conditional(Op.eq(value, Token.nullValue()), "", value),
+  );
+  return local.asString;
 }

@@ -75,11 +75,37 @@ describe("AmazonAdsConnection", () => {
     expect(resolved(stack, c.profileId)).toBe(
       `\${amazonads_profile.${c.profile.resource.friendlyUniqueId}.profile_id}`,
     );
-    // Terraform keeps no null root output, so "no Ads account" is published as "".
+    // Terraform keeps no null root output, so "no Ads account" is published as "", by a local.
     const profile = `amazonads_profile.${c.profile.resource.friendlyUniqueId}`;
-    expect(resolved(stack, c.adsAccountId)).toBe(
+    expect(Object.values(synthJson(stack).locals)).toContainEqual(
       `\${(${profile}.ads_account_id == null) ? "" : ${profile}.ads_account_id}`,
     );
+    expect(outputs.ads_account_id.value).toMatch(/^\$\{local\.[\w-]+\}$/);
+  });
+
+  it("resolves the null fallbacks in its own stack, so a consumer reads an output that exists", () => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), "fallback-")) });
+    const producer = new TerraformStack(app, "producer");
+    const consumer = new TerraformStack(app, "consumer");
+    const c = connect(producer);
+    new TerraformOutput(consumer, "account", { value: c.adsAccountId });
+    new TerraformOutput(consumer, "renew_by", { value: c.refreshTokenExpiresAt });
+    app.synth();
+    const published = synthJson(producer).output;
+    const locals = synthJson(producer).locals as Record<string, string>;
+    const crossStack = Object.keys(published).filter((n) => n.startsWith("cross-stack-output-"));
+    expect(crossStack).toHaveLength(2);
+    for (const name of crossStack) {
+      // The producer publishes its local (never null), not the raw attribute …
+      const local = /^\$\{local\.([\w-]+)\}$/.exec(published[name].value)?.[1];
+      expect(locals[local!]).toMatch(/ == null\) \? "" : /);
+    }
+    // … and the consumer only reads it: no conditional of its own over a missing output.
+    const consumed = synthJson(consumer).output as Record<string, { value: string }>;
+    for (const output of Object.values(consumed)) {
+      expect(output.value).toMatch(/^\$\{data\.terraform_remote_state\.[^ ]+\}$/);
+    }
+    rmSync(app.outdir, { recursive: true, force: true });
   });
 
   it("passes an authorization code, its verifier and redirect URI to the grant", () => {
@@ -129,10 +155,13 @@ describe("AmazonAdsConnection", () => {
     const c = connect(producer);
     new TerraformOutput(consumer, "renew_by", { value: c.refreshTokenExpiresAt });
     app.synth();
-    const output = synthJson(producer).output.refresh_token_expires_at;
+    const json = synthJson(producer);
+    const output = json.output.refresh_token_expires_at;
     expect(output.sensitive).toBeUndefined();
-    expect(output.value).toBe(
-      `\${amazonads_authorization.${c.grant.resource.friendlyUniqueId}.refresh_token_expires_at}`,
+    const grant = `amazonads_authorization.${c.grant.resource.friendlyUniqueId}`;
+    const local = /^\$\{local\.([\w-]+)\}$/.exec(output.value)?.[1];
+    expect(json.locals[local!]).toBe(
+      `\${(${grant}.refresh_token_expires_at == null) ? "" : ${grant}.refresh_token_expires_at}`,
     );
     rmSync(app.outdir, { recursive: true, force: true });
   });
