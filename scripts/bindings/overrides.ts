@@ -13,9 +13,6 @@ import { applyEdits } from "./adapt.js";
 // (4114), "… an abstract method that is declared in the base class" (4116).
 const MISSING_OVERRIDE = new Set([4114, 4116]);
 
-// Errors whose cause is known, and what to do about them.
-const HINTS: readonly (readonly [RegExp, string])[] = [];
-
 /**
  * `files` (absolute path → text, not yet on disk) with `override` where the compiler asks for it.
  * Compiled with `tsconfig` against the rest of the project as it is on disk.
@@ -49,10 +46,9 @@ export function addOverrides(
   ]);
   if (errors.length > 0) {
     const text = ts.formatDiagnostics(errors, formatHost);
-    const hints = HINTS.filter(([pattern]) => pattern.test(text)).map(([, hint]) => `\n${hint}`);
     throw new Error(
       "The generated bindings do not compile under the project's options; adapt them in " +
-        `scripts/bindings/adapt.ts:\n${text}${hints.join("")}`,
+        `scripts/bindings/adapt.ts:\n${text}`,
     );
   }
   return out;

@@ -49,7 +49,7 @@ export interface AdvertisingProfileSetProps extends ProfileSetSelectors {
  * Throws, naming the construct, when `countryCodes` cannot select a set: not a list written in
  * the program, empty, a code Amazon Ads cannot have ("GB" asks for "UK"), or a country twice.
  */
-export function checkCountryCodes(path: string, countryCodes: readonly string[]): void {
+function checkCountryCodes(path: string, countryCodes: readonly string[]): void {
   const example = 'e.g. countryCodes: ["DE", "FR", "IT"]';
   if (!Array.isArray(countryCodes) || Token.isUnresolved(countryCodes)) {
     throw new Error(

@@ -13,7 +13,6 @@ export {
 } from "./advertising-profile.js";
 export {
   AdvertisingProfileSet,
-  checkCountryCodes,
   type AdvertisingProfileSetProps,
   type ProfileSetSelectors,
 } from "./advertising-profile-set.js";

@@ -92,7 +92,6 @@ export {
 } from "./schema/attributes.js";
 export {
   planModifiers,
-  mayReplace,
   type PlanModifier,
   type PlanModifierRequest,
   type PlanModifierResponse,

@@ -12,11 +12,18 @@ export interface GrantSourceConfig {
   readonly credentials_file: unknown;
 }
 
-/** Adds an error unless exactly one of `refresh_token` and `credentials_file` is set. */
+/** The summary of the error for a missing grant, unless the caller names its own. */
+const NO_GRANT = "No grant given";
+
+/**
+ * Adds an error unless exactly one of `refresh_token` and `credentials_file` is set. `purpose`
+ * begins the details ("Listing Ads accounts uses one grant …").
+ */
 export function checkGrantSource(
   config: GrantSourceConfig,
   diagnostics: Diagnostics,
   purpose: string,
+  noGrant = NO_GRANT,
 ): void {
   const { refresh_token: token, credentials_file: file } = config;
   if (token !== null && file !== null && !isUnknown(token) && !isUnknown(file)) {
@@ -28,7 +35,7 @@ export function checkGrantSource(
     );
   } else if (token === null && file === null) {
     diagnostics.error(
-      "No grant given",
+      noGrant,
       `${purpose} needs a grant: set refresh_token (e.g. amazonads_authorization.<name>.refresh_token ` +
         "or an ephemeral variable) or credentials_file (the file `cdktf-amazon-ads login` writes).",
     );
@@ -49,6 +56,7 @@ export async function resolveGrantSource(
   config: { readonly refresh_token: string | null; readonly credentials_file: string | null },
   clientId: string,
   diagnostics: Diagnostics,
+  noGrant = NO_GRANT,
 ): Promise<ResolvedGrant | undefined> {
   const path = config.credentials_file;
   if (path === null) {
@@ -66,7 +74,7 @@ export async function resolveGrantSource(
   }
   // An unreadable file has its diagnostic already; validation reports a missing source.
   if (!diagnostics.hasErrors()) {
-    diagnostics.error("No grant given", "Set refresh_token or credentials_file.");
+    diagnostics.error(noGrant, "Set refresh_token or credentials_file.");
   }
   return undefined;
 }

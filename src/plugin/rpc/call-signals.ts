@@ -11,11 +11,6 @@ export class CallSignals {
   private readonly inFlight = new Set<AbortController>();
   private readonly stopped = new AbortController();
 
-  /** Aborted by {@link stop}. */
-  get stopSignal(): AbortSignal {
-    return this.stopped.signal;
-  }
-
   /** Wraps a handler so that its signal follows both the call's and the stop signal. */
   follow(handler: UnaryHandler): UnaryHandler {
     return async (bytes, callSignal) => {

@@ -3,7 +3,7 @@
  * attribute paths, and values in a DynamicValue (MessagePack, or JSON from some requests).
  */
 import type { Diagnostic } from "../diagnostics.js";
-import type { AttributePath, PathStep } from "../path.js";
+import type { AttributePath } from "../path.js";
 import * as tf from "../proto/gen/tfplugin6.js";
 import { decodeJsonValue } from "../values/json.js";
 import { decodeMsgpack, encodeMsgpack } from "../values/msgpack.js";
@@ -54,25 +54,4 @@ export function toAttributePath(path: AttributePath): tf.AttributePath {
             : { $case: "elementKeyInt", value: step.index },
     })),
   };
-}
-
-/** An attribute path from the protocol (steps without a selector are skipped). */
-export function fromAttributePath(path: tf.AttributePath): AttributePath {
-  return path.steps.flatMap((step): PathStep[] => {
-    const selector = step.selector;
-    if (selector === undefined) return [];
-    if (selector.$case === "attributeName") return [{ attribute: selector.value }];
-    if (selector.$case === "elementKeyString") return [{ key: selector.value }];
-    return [{ index: selector.value }];
-  });
-}
-
-/** Diagnostics from the protocol (for tests and anything that relays them). */
-export function fromDiagnostics(diagnostics: readonly tf.Diagnostic[]): Diagnostic[] {
-  return diagnostics.map((d) => ({
-    severity: d.severity === tf.Diagnostic_Severity.ERROR ? "error" : "warning",
-    summary: d.summary,
-    detail: d.detail,
-    ...(d.attribute ? { attribute: fromAttributePath(d.attribute) } : {}),
-  }));
 }

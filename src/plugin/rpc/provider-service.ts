@@ -16,12 +16,10 @@ import { resourceRpcs } from "./resource-rpcs.js";
 import { toWireSchema } from "./schema.js";
 import { unaryHandlers } from "./service.js";
 
-/** The service's methods and its stop switch. */
+/** The service's methods; every handler's request signal also follows StopProvider. */
 export interface ProviderService {
   /** Handlers by full method path (`/tfplugin6.Provider/<Method>`). */
   readonly methods: ReadonlyMap<string, UnaryHandler>;
-  /** The signal StopProvider aborts; every handler's request signal follows it. */
-  readonly stopSignal: AbortSignal;
 }
 
 const CAPABILITIES: tf.ServerCapabilities = {
@@ -93,7 +91,6 @@ export function createProviderService<S extends Schema, D>(
         path === stopPath ? handler : calls.follow(handler),
       ]),
     ),
-    stopSignal: calls.stopSignal,
   };
 }
 

@@ -90,10 +90,3 @@ export const planModifiers = {
     };
   },
 };
-
-/** True when one of the attribute's plan modifiers may replace the object on a change. */
-export function mayReplace(attribute: {
-  readonly planModifiers: readonly PlanModifier[];
-}): boolean {
-  return attribute.planModifiers.some((modifier) => modifier.replaces === true);
-}

@@ -6,14 +6,16 @@
  * or a `cdktf-amazon-ads login` credentials file, read at open.
  */
 import { isAmazonAdsError } from "../../amazon-ads/index.js";
-import { attributePath, defineEphemeralResource, isUnknown } from "../../plugin/index.js";
+import { attributePath, defineEphemeralResource } from "../../plugin/index.js";
 import { reportFailure, requestIdNote } from "../amazon-errors.js";
-import { readGrantFile } from "../resource-authorization/credentials.js";
+import { checkGrantSource, resolveGrantSource } from "../grant-source.js";
 import { configured, type ProviderData } from "../provider-data.js";
 import { rfc3339 } from "../time.js";
 import { accessTokenSchema } from "./schema.js";
 
 const RENEW_BEFORE_MS = 60_000;
+
+const NO_GRANT = "No grant to open an access token for";
 
 const REVOKED_DETAIL =
   "Login with Amazon no longer accepts this refresh token: the advertiser revoked the consent, it " +
@@ -26,51 +28,25 @@ export const accessTokenEphemeral = defineEphemeralResource<typeof accessTokenSc
     schema: accessTokenSchema,
 
     validateConfig(req, resp) {
-      const { refresh_token: token, credentials_file: file } = req.config;
-      if (token !== null && file !== null && !isUnknown(token) && !isUnknown(file)) {
-        resp.diagnostics.error(
-          "Give only one of refresh_token and credentials_file",
-          "An access token is opened for one grant: keep the refresh token or the credentials file " +
-            "it should come from, and remove the other.",
-          attributePath("credentials_file"),
-        );
-      } else if (token === null && file === null) {
-        resp.diagnostics.error(
-          "No grant to open an access token for",
-          "Set refresh_token (e.g. from an ephemeral variable) or credentials_file (the file " +
-            "`cdktf-amazon-ads login` writes).",
-        );
-      }
+      checkGrantSource(req.config, resp.diagnostics, "Opening an access token", NO_GRANT);
     },
 
     async open(req, resp) {
       const data = configured(req.providerData, resp.diagnostics);
       if (!data) return;
-      const path = req.config.credentials_file;
       // Amazon's refusals belong on the attribute the grant came from.
-      const source = attributePath(path === null ? "refresh_token" : "credentials_file");
+      let source = attributePath("refresh_token");
       try {
         const client = data.clients.client();
-        const refreshToken =
-          path === null
-            ? req.config.refresh_token
-            : (
-                await readGrantFile(path, resp.diagnostics, {
-                  clientId: client.clientId,
-                  unreadable: "error",
-                  checkPermissions: true,
-                })
-              )?.refreshToken;
-        if (refreshToken === null || refreshToken === undefined) {
-          // An unreadable file has its diagnostic already; validation reports a missing source.
-          if (!resp.diagnostics.hasErrors()) {
-            resp.diagnostics.error(
-              "No grant to open an access token for",
-              "Set refresh_token or credentials_file.",
-            );
-          }
-          return;
-        }
+        const grant = await resolveGrantSource(
+          req.config,
+          client.clientId,
+          resp.diagnostics,
+          NO_GRANT,
+        );
+        if (!grant) return;
+        source = grant.attribute;
+        const { refreshToken } = grant;
         const token = await data.clients.withLog(req.log, () =>
           client.accessToken(refreshToken, { signal: req.signal }),
         );

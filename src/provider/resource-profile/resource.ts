@@ -5,7 +5,13 @@
  * now.
  */
 import { isAmazonAdsError, isRegion, type Profile, type Region } from "../../amazon-ads/index.js";
-import { defineResource, type Diagnostics, type Logger, type Model } from "../../plugin/index.js";
+import {
+  defineResource,
+  type Diagnostics,
+  type Logger,
+  type Model,
+  type Planned,
+} from "../../plugin/index.js";
 import { reportFailure, requestIdNote, warnAndKeep } from "../amazon-errors.js";
 import { configured, type ProviderData } from "../provider-data.js";
 import { adsAccountLookedUp, lookUpAdsAccount, wasAdsAccountLookedUp } from "./ads-account.js";
@@ -19,15 +25,7 @@ import { validateProfile } from "./validate.js";
 export const profileResource = defineResource<typeof profileSchema, ProviderData>({
   schema: profileSchema,
 
-  async create(req, resp) {
-    const data = configured(req.providerData, resp.diagnostics);
-    if (!data) return;
-    const selected = await select(data, req.config, req.log, req.signal, resp.diagnostics);
-    if (selected) {
-      Object.assign(resp.state, selected.attributes);
-      resp.private = selected.private;
-    }
-  },
+  create: selectAndStore,
 
   async read(req, resp) {
     const data = configured(req.providerData, resp.diagnostics);
@@ -89,15 +87,7 @@ export const profileResource = defineResource<typeof profileSchema, ProviderData
     }
   },
 
-  async update(req, resp) {
-    const data = configured(req.providerData, resp.diagnostics);
-    if (!data) return;
-    const selected = await select(data, req.config, req.log, req.signal, resp.diagnostics);
-    if (selected) {
-      Object.assign(resp.state, selected.attributes);
-      resp.private = selected.private;
-    }
-  },
+  update: selectAndStore,
 
   delete(req) {
     req.log.debug("forgetting the profile selection", { profile_id: req.state.profile_id });
@@ -107,6 +97,29 @@ export const profileResource = defineResource<typeof profileSchema, ProviderData
 
   validateConfig: validateProfile,
 });
+
+// Create and update alike: select the profile the configuration describes, and its Ads account.
+async function selectAndStore(
+  req: {
+    readonly providerData: ProviderData | undefined;
+    readonly config: Model<typeof profileSchema>;
+    readonly log: Logger;
+    readonly signal: AbortSignal;
+  },
+  resp: {
+    state: Planned<typeof profileSchema>;
+    private: Uint8Array | undefined;
+    readonly diagnostics: Diagnostics;
+  },
+): Promise<void> {
+  const data = configured(req.providerData, resp.diagnostics);
+  if (!data) return;
+  const selected = await select(data, req.config, req.log, req.signal, resp.diagnostics);
+  if (selected) {
+    Object.assign(resp.state, selected.attributes);
+    resp.private = selected.private;
+  }
+}
 
 async function select(
   data: ProviderData,
