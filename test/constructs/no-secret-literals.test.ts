@@ -56,6 +56,7 @@ describe("the synthesized output of every construct, given secrets as references
     );
     chmodSync(join(packageDir, `terraform-provider-amazonads_v${PROVIDER_VERSION}`), 0o755);
     writeFileSync(join(packageDir, "amazonads-provider.cjs"), '"use strict";\n');
+    writeFileSync(join(packageDir, "amazonads-program.cjs"), '"use strict";\n');
 
     const outdir = join(scratch, "cdktf.out");
     const app = new App({ outdir });

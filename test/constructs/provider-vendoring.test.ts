@@ -52,6 +52,7 @@ describe("vendorProvider", () => {
     writeFileSync(join(dir, `terraform-provider-amazonads_v${PROVIDER_VERSION}`), "#!/bin/sh\n");
     chmodSync(join(dir, `terraform-provider-amazonads_v${PROVIDER_VERSION}`), 0o755);
     writeFileSync(join(dir, "amazonads-provider.cjs"), bundle);
+    writeFileSync(join(dir, "amazonads-program.cjs"), '"use strict";\n');
   }
 
   function synthApp(outdir: string, build: (stack: TerraformStack) => void): string {

@@ -1,6 +1,6 @@
 /**
- * Builds a provider package (see `package-files.ts`): bundles the program with esbuild and writes
- * the shim beside the bundle. Build-time only: esbuild is a development dependency.
+ * Builds a provider package (see `package-files.ts`): bundles the program and its launcher with
+ * esbuild and writes the shim beside them. Build-time only: esbuild is a development dependency.
  */
 import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -43,13 +43,14 @@ export interface ProviderPackage {
   readonly bundle: BundleResult;
 }
 
-/** Bundles `entry` and writes the shim beside it: a complete, installable provider package. */
+/** Bundles `entry` behind its launcher and writes the shim beside them: an installable package. */
 export async function buildProviderPackage(options: BuildPackageOptions): Promise<ProviderPackage> {
   const dir = resolve(options.outDir);
   const files = packageFileNames(options.providerType, options.version);
   mkdirSync(dir, { recursive: true });
   for (const name of readdirSync(dir)) {
-    if (!name.startsWith(`terraform-provider-${options.providerType}`) && name !== files.bundle) {
+    const ours = name === files.bundle || name === files.program;
+    if (!name.startsWith(`terraform-provider-${options.providerType}`) && !ours) {
       throw new Error(
         `${dir} holds ${name}, which is not part of a ${options.providerType} provider package; ` +
           "choose an empty directory for the package.",
@@ -66,12 +67,14 @@ export async function buildProviderPackage(options: BuildPackageOptions): Promis
       programName,
       nodeVariable,
       cacheVariable: options.cacheVariable ?? cacheVariableFor(options.providerType),
+      programFile: files.program,
     },
     ...(options.rootDir !== undefined && { rootDir: options.rootDir }),
     ...(options.minify !== undefined && { minify: options.minify }),
     ...(options.plugins !== undefined && { plugins: options.plugins }),
   });
   chmodSync(bundle.outFile, 0o644);
+  chmodSync(join(dir, files.program), 0o644);
   const shim = join(dir, files.executable);
   writeFileSync(shim, renderShim({ programName, bundleFileName: files.bundle, nodeVariable }));
   chmodSync(shim, 0o755);

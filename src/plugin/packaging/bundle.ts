@@ -9,9 +9,9 @@
  * Format: CommonJS by default. With a got + zod program on Node 20 it reached its handshake
  * 5–15 ms sooner than the same bundle as ESM (`npm run bench:bundle`); CommonJS dependencies
  * may `require` Node built-ins without a `createRequire` banner; and a CommonJS program can be
- * compiled with a V8 code cache: with the `launcher` option the file holds the program as a
- * string behind `launcher.ts`, which checks the Node.js version and compiles the program with a
- * cache kept outside the package. Top-level `await` is not available in it.
+ * compiled with a V8 code cache: with the `launcher` option the file holds `launcher.ts`, which
+ * checks the Node.js version, then reads the program from a second file beside it and compiles it
+ * with a cache kept outside the package. Top-level `await` is not available in it.
  * `import.meta.url`, `import.meta.dirname` and `import.meta.filename` are rewritten to the
  * bundle's own location, so code using them keeps working, relative to the bundle instead of the
  * source file (files read that way must be shipped beside the bundle).
@@ -55,15 +55,19 @@ export interface LauncherOptions {
   readonly cacheVariable: string;
   /** Lowest accepted Node.js major version; default {@link MIN_NODE_MAJOR}. */
   readonly minNodeMajor?: number;
+  /** File name of the program, written beside the launcher's `outFile`. */
+  readonly programFile: string;
 }
 
 /** The written bundle. */
 export interface BundleResult {
-  /** Absolute path of the bundle. */
+  /** Absolute path of the bundle (with a launcher: the launcher's file). */
   readonly outFile: string;
-  /** Its size in bytes. */
+  /** With a launcher: absolute path of the program's file beside it. */
+  readonly programFile?: string;
+  /** Bytes written: the bundle's, plus the program's with a launcher. */
   readonly bytes: number;
-  /** Hex SHA-256 of its content. */
+  /** Hex SHA-256 of the bundle's content (with a launcher: of the program's). */
   readonly sha256: string;
   /** esbuild's warnings, formatted; empty for a clean build. */
   readonly warnings: readonly string[];
@@ -119,16 +123,25 @@ export async function bundleProvider(options: BundleOptions): Promise<BundleResu
     plugins: [...(options.plugins ?? [])],
   });
   const program = result.outputFiles?.[0]?.text ?? "";
-  if (options.launcher) refuseDynamicImports(result.metafile);
-  const text = options.launcher
-    ? await withLauncher(program, options.launcher, rootDir, options.minify ?? true)
-    : program;
   mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, text);
-  const content = readFileSync(outFile);
+  let programFile: string | undefined;
+  if (options.launcher) {
+    refuseDynamicImports(result.metafile);
+    programFile = join(dirname(outFile), options.launcher.programFile);
+    refuseNonAscii(program);
+    writeFileSync(
+      outFile,
+      await withLauncher(program, options.launcher, rootDir, options.minify ?? true),
+    );
+    writeFileSync(programFile, program);
+  } else {
+    writeFileSync(outFile, program);
+  }
+  const content = readFileSync(programFile ?? outFile);
   return {
     outFile,
-    bytes: content.length,
+    ...(programFile !== undefined && { programFile }),
+    bytes: content.length + (programFile === undefined ? 0 : readFileSync(outFile).length),
     sha256: createHash("sha256").update(content).digest("hex"),
     warnings: result.warnings.map(
       (warning) =>
@@ -137,8 +150,8 @@ export async function bundleProvider(options: BundleOptions): Promise<BundleResu
   };
 }
 
-// The program travels as a string literal: V8 only scans it when the launcher's file is compiled,
-// and compiles it (from the code cache when it can) only when the launcher runs it.
+// The launcher is bundled on its own (for old Node.js versions, so that it can refuse them); the
+// program's hash in its configuration keys the code cache.
 async function withLauncher(
   program: string,
   launcher: LauncherOptions,
@@ -151,19 +164,13 @@ async function withLauncher(
     nodeVariable: launcher.nodeVariable,
     cacheVariable: launcher.cacheVariable,
     sourceHash: createHash("sha256").update(program).digest("hex"),
+    programFile: launcher.programFile,
   };
-  // The TypeScript source when running from src/ (tests, scripts), the compiled file from dist/.
-  const here = dirname(fileURLToPath(import.meta.url));
-  const launcherFile = ["launcher.ts", "launcher.js"]
-    .map((name) => join(here, name))
-    .find((file) => existsSync(file));
-  if (launcherFile === undefined) throw new Error(`launcher.ts is missing beside ${here}.`);
+  const launcherFile = besideThisModule("launcher");
   const result = await build({
     absWorkingDir: rootDir,
     stdin: {
-      contents:
-        `require(${JSON.stringify(launcherFile)}).launch(module, ${JSON.stringify(config)}, ` +
-        `${PROGRAM_PLACEHOLDER});`,
+      contents: `require(${JSON.stringify(launcherFile)}).launch(module, ${JSON.stringify(config)});`,
       resolveDir: rootDir,
       sourcefile: "launch.js",
       loader: "js",
@@ -175,13 +182,23 @@ async function withLauncher(
     format: "cjs",
     minify,
     sourcemap: false,
-    define: { [PROGRAM_PLACEHOLDER]: JSON.stringify(program) },
     logLevel: "silent",
   });
   return result.outputFiles[0]?.text ?? "";
 }
 
-const PROGRAM_PLACEHOLDER = "__PROVIDER_PROGRAM_SOURCE__";
+// The launcher reads the program as Latin-1, which is exact only for ASCII. esbuild escapes
+// every non-ASCII character by default; this guards against an option that would stop it.
+function refuseNonAscii(program: string): void {
+  for (let at = 0; at < program.length; at++) {
+    if (program.charCodeAt(at) > 0x7f) {
+      throw new Error(
+        `The bundled program holds a non-ASCII character at offset ${at}, which the launcher ` +
+          "would misread: keep esbuild's charset at its ASCII default.",
+      );
+    }
+  }
+}
 
 // The launcher runs the program as a vm.Script, which has no loader for `import()`: a dynamic
 // import of anything left outside the bundle (a Node.js built-in) would fail only at run time.
@@ -196,6 +213,17 @@ function refuseDynamicImports(metafile: Metafile | undefined): void {
         "cannot run behind the launcher. Load built-ins with createRequire(import.meta.url) instead.",
     );
   }
+}
+
+// A module of this folder that goes into bundles: the TypeScript source when running from src/
+// (tests, scripts), the compiled file from dist/.
+function besideThisModule(name: string): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const file = [`${name}.ts`, `${name}.js`]
+    .map((candidate) => join(here, candidate))
+    .find((candidate) => existsSync(candidate));
+  if (file === undefined) throw new Error(`${name}.ts is missing beside ${here}.`);
+  return file;
 }
 
 function packageRootOf(file: string): string {

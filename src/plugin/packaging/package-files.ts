@@ -1,20 +1,24 @@
 /**
  * A provider package: the directory Terraform installs, holding the `sh` shim
- * `terraform-provider-<type>_v<version>` and the JavaScript bundle it runs. This module only
- * names and checks those files; building them is `build-package.ts` (which needs esbuild).
+ * `terraform-provider-<type>_v<version>`, the JavaScript launcher it runs and the program the
+ * launcher compiles. This module only names and checks those files; building them is
+ * `build-package.ts` (which needs esbuild).
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
-/** The two files of a package, by name. */
+/** The three files of a package, by name. */
 export interface PackageFileNames {
   /** The shim Terraform executes: `terraform-provider-<type>_v<version>`. */
   readonly executable: string;
   /**
-   * The bundle: `<type>-provider.cjs`. Its name must not start with `terraform-provider-<type>`,
-   * or Terraform could take it for the executable (it picks the first such name in the folder).
+   * The bundle the shim runs, `<type>-provider.cjs`: the launcher (see `launcher.ts`). Its name
+   * must not start with `terraform-provider-<type>`, or Terraform could take it for the
+   * executable (it picks the first such name in the folder); nor may the program's.
    */
   readonly bundle: string;
+  /** The provider program the launcher reads and compiles: `<type>-program.cjs`. */
+  readonly program: string;
 }
 
 /** Names the files of the package for provider `providerType` at `version`. */
@@ -22,6 +26,7 @@ export function packageFileNames(providerType: string, version: string): Package
   return {
     executable: `terraform-provider-${providerType}_v${version}`,
     bundle: `${providerType}-provider.cjs`,
+    program: `${providerType}-program.cjs`,
   };
 }
 
@@ -35,7 +40,7 @@ export function checkProviderPackage(
   version: string,
 ): PackageFileNames {
   const files = packageFileNames(providerType, version);
-  for (const name of [files.executable, files.bundle]) {
+  for (const name of [files.executable, files.bundle, files.program]) {
     if (!existsSync(join(dir, name))) {
       throw new Error(
         `${join(dir, name)} is missing: ${dir} is not a built ${providerType} ${version} provider package.`,

@@ -41,6 +41,7 @@ describe("cdktf-amazon-ads install-provider", () => {
     );
     chmodSync(join(packageDir, `terraform-provider-amazonads_v${PROVIDER_VERSION}`), 0o755);
     writeFileSync(join(packageDir, "amazonads-provider.cjs"), '"use strict";\n');
+    writeFileSync(join(packageDir, "amazonads-program.cjs"), '"use strict";\n');
     work = join(scratch, "work");
     mkdirSync(work);
   });

@@ -160,7 +160,7 @@ describe.each([22, 24] as const)("on Node.js %i", (major) => {
     expect(readdirSync(join(codeCache, "node-compile-cache"))).toEqual([
       expect.stringMatching(new RegExp(`^v${runtime.version}-`)),
     ]);
-    expect(plan.stderr).toMatch(/\[compile cache\] .*amazonads-provider\.cjs was accepted/);
+    expect(plan.stderr).toMatch(/\[compile cache\] .*amazonads-program\.cjs was accepted/);
   });
 
   it("the emulator command serves a consent and a token exchange, and exits 0 on SIGINT", async () => {

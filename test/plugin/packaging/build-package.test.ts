@@ -23,16 +23,18 @@ describe("buildProviderPackage", () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("names the bundle so Terraform can never mistake it for the executable", () => {
+  it("names the launcher and program so Terraform can never mistake them for the executable", () => {
     const names = packageFileNames("demo", "1.2.3");
     expect(names).toEqual({
       executable: "terraform-provider-demo_v1.2.3",
       bundle: "demo-provider.cjs",
+      program: "demo-program.cjs",
     });
     expect(names.bundle.startsWith("terraform-provider-demo")).toBe(false);
+    expect(names.program.startsWith("terraform-provider-demo")).toBe(false);
   });
 
-  it("writes exactly the shim and the bundle, and the same hash in two places", async () => {
+  it("writes exactly the shim, the launcher and the program, and the same hash in two places", async () => {
     const one = await buildProviderPackage({
       entry: fixtureEntry,
       outDir: join(dir, "a"),
@@ -46,9 +48,11 @@ describe("buildProviderPackage", () => {
       version: "1.2.3",
     });
     expect(readdirSync(one.dir).sort()).toEqual([
+      "demo-program.cjs",
       "demo-provider.cjs",
       "terraform-provider-demo_v1.2.3",
     ]);
+    expect(statSync(join(one.dir, "demo-program.cjs")).mode & 0o777).toBe(0o644);
     expect(statSync(join(one.dir, "terraform-provider-demo_v1.2.3")).mode & 0o777).toBe(0o755);
     expect(one.hash).toMatch(/^h1:[A-Za-z0-9+/]{43}=$/);
     expect(two.hash).toBe(one.hash);
@@ -80,6 +84,7 @@ describe("buildProviderPackage", () => {
       version: "1.2.3",
     });
     expect(readdirSync(join(dir, "pkg")).sort()).toEqual([
+      "demo-program.cjs",
       "demo-provider.cjs",
       "terraform-provider-demo_v1.2.3",
     ]);

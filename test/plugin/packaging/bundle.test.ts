@@ -61,17 +61,24 @@ describe("bundleProvider", () => {
     expect(result.stdout).toMatch(/^1\|6\|tcp\|127\.0\.0\.1:\d+\|grpc\|\n$/);
   });
 
-  it("puts the program behind the launcher, whose code cache stays outside the package", async () => {
+  it("puts the program in a file behind the launcher, whose code cache stays outside the package", async () => {
     const outFile = join(dir, "package", "p.cjs");
-    await bundleProvider({
+    const built = await bundleProvider({
       entry: fixtureEntry,
       outFile,
       launcher: {
         programName: "terraform-provider-demo",
         nodeVariable: "DEMO_NODE",
         cacheVariable: "DEMO_CODE_CACHE",
+        programFile: "program.cjs",
       },
     });
+    expect(built.programFile).toBe(join(dir, "package", "program.cjs"));
+    // The launcher is small; the program is not inside it.
+    expect(readFileSync(outFile).length).toBeLessThan(16_384);
+    expect(built.bytes).toBe(
+      readFileSync(outFile).length + readFileSync(built.programFile!).length,
+    );
     const cache = join(dir, "cache");
     const run = () =>
       spawnSync(process.execPath, [outFile, "--version"], {
@@ -80,7 +87,7 @@ describe("bundleProvider", () => {
       });
     const first = run();
     expect(first.stdout).toMatch(/\(packaging fixture\)\n$/);
-    expect(readdirSync(join(dir, "package"))).toEqual(["p.cjs"]);
+    expect(readdirSync(join(dir, "package")).sort()).toEqual(["p.cjs", "program.cjs"]);
     const [cacheFile] = readdirSync(cache);
     expect(cacheFile).toMatch(/^[0-9a-f]{20}-v\d+\.\d+\.\d+-\w+\.v8cache$/);
 
@@ -97,7 +104,12 @@ describe("bundleProvider", () => {
         entry: join(repoRoot, "test/fixtures/packaging/dynamic-builtin-entry.ts"),
         outFile: join(dir, "p.cjs"),
         format: "cjs",
-        launcher: { programName: "x", nodeVariable: "X_NODE", cacheVariable: "X_CODE_CACHE" },
+        launcher: {
+          programName: "x",
+          nodeVariable: "X_NODE",
+          cacheVariable: "X_CODE_CACHE",
+          programFile: "x-program.cjs",
+        },
       }),
     ).rejects.toThrow(/imports node:os with import\(\)/);
   });

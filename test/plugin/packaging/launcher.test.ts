@@ -27,6 +27,7 @@ const CONFIG: LaunchConfig = {
   nodeVariable: "DEMO_NODE",
   cacheVariable: "DEMO_CODE_CACHE",
   sourceHash: "ab".repeat(32),
+  programFile: "demo-program.cjs",
 };
 
 // A program that reports how it was run; each test gives it a fresh module to fill.
@@ -72,16 +73,20 @@ describe("the launcher", () => {
     };
   }
 
-  // Each start names another file: V8 reuses a script compiled in this process for the same
-  // source and name, which would hide what the code cache did.
+  // Each start is another package directory: V8 reuses a script compiled in this process for
+  // the same source and name, which would hide what the code cache did.
   let starts = 0;
-  function start(overrides: Partial<LaunchSeams> = {}, source = PROGRAM) {
+  // `source` null: the package has no program file.
+  function start(overrides: Partial<LaunchSeams> = {}, source: string | null = PROGRAM) {
+    const packageDir = join(dir, `package-${++starts}`);
+    mkdirSync(packageDir);
+    if (source !== null) writeFileSync(join(packageDir, CONFIG.programFile), source);
     const module: LaunchModule & { exports: { seen?: Record<string, unknown> } } = {
       exports: {},
-      filename: join(dir, `package-${++starts}`, "demo-provider.cjs"),
+      filename: join(packageDir, "demo-provider.cjs"),
       require: createRequire(import.meta.url),
     };
-    const report = launch(module, CONFIG, source, seams(overrides));
+    const report = launch(module, CONFIG, seams(overrides));
     return { report, seen: module.exports.seen };
   }
 
@@ -91,10 +96,10 @@ describe("the launcher", () => {
 
   const cacheFiles = () => (existsSync(cacheDir) ? readdirSync(cacheDir) : []);
 
-  it("runs the program as the CommonJS module it was bundled as", () => {
+  it("runs the program file beside it as the CommonJS module it was bundled as", () => {
     const { seen } = start();
     expect(seen).toEqual({
-      filename: join(dir, "package-1", "demo-provider.cjs"),
+      filename: join(dir, "package-1", "demo-program.cjs"),
       dirname: join(dir, "package-1"),
       separator: "/",
       thisIsExports: true,
@@ -111,6 +116,22 @@ describe("the launcher", () => {
         "install Node.js 20 or later, or set DEMO_NODE to its node executable.\n",
     );
     expect(exitWork).toEqual([]);
+  });
+
+  it("says in one line on stdout that the package is incomplete when the program file is missing", () => {
+    const { report } = start({}, null);
+    expect(report).toBeUndefined();
+    expect(exitCodes).toEqual([1]);
+    expect(stdout).toBe(
+      `terraform-provider-demo: cannot read the provider program ${join(dir, `package-${starts}`, "demo-program.cjs")} ` +
+        "(ENOENT); the provider package is incomplete: install it again.\n",
+    );
+    expect(exitWork).toEqual([]);
+  });
+
+  it("reads the program exactly: an ASCII file with escapes compiles to the same strings", () => {
+    const { seen } = start({}, 'module.exports.seen = { text: "caf\\u00e9 \\u2713" };');
+    expect(seen).toEqual({ text: "café ✓" });
   });
 
   it("keeps the cache in a private directory at exit, and compiles from it on the next start", () => {
@@ -156,7 +177,7 @@ describe("the launcher", () => {
     expect(report?.cache).toBe("none");
     expect(seen?.sum).toBe(12);
     expect(() => exitProcess()).not.toThrow();
-    expect(readdirSync(dir).sort()).toEqual(["a-file"]);
+    expect(readdirSync(dir).filter((name) => !name.startsWith("package-"))).toEqual(["a-file"]);
   });
 
   it("never reads nor writes a cache directory that another user owns or can write to", () => {
@@ -212,7 +233,7 @@ describe("the launcher", () => {
       expect(report).toEqual({ cache: "built-in", file: enabled[0] });
       expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
       expect(seen).toEqual({
-        filename: join(dir, `package-${starts}`, "demo-provider.cjs"),
+        filename: join(dir, `package-${starts}`, "demo-program.cjs"),
         dirname: join(dir, `package-${starts}`),
         separator: "/",
         thisIsExports: true,

@@ -35,6 +35,7 @@ describe("the local mirror", () => {
       mode: 0o700,
     });
     writeFileSync(join(packageDir, "demo-provider.cjs"), '"use strict";\n', { mode: 0o600 });
+    writeFileSync(join(packageDir, "demo-program.cjs"), '"use strict";\n', { mode: 0o600 });
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -48,6 +49,7 @@ describe("the local mirror", () => {
     expect(mirrorVersionPath(provider)).toBe("terraform.d/plugins/terraform.local/acme/demo/1.2.3");
     for (const platformDir of platformDirs) {
       expect(readdirSync(platformDir).sort()).toEqual([
+        "demo-program.cjs",
         "demo-provider.cjs",
         "terraform-provider-demo_v1.2.3",
       ]);
@@ -55,6 +57,7 @@ describe("the local mirror", () => {
         0o755,
       );
       expect(statSync(join(platformDir, "demo-provider.cjs")).mode & 0o777).toBe(0o644);
+      expect(statSync(join(platformDir, "demo-program.cjs")).mode & 0o777).toBe(0o644);
     }
   });
 
