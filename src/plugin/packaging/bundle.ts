@@ -12,6 +12,8 @@
  * compiled with a V8 code cache: with the `launcher` option the file holds `launcher.ts`, which
  * checks the Node.js version, then reads the program from a second file beside it and compiles it
  * with a cache kept outside the package. Top-level `await` is not available in it.
+ * Every `Intl.ListFormat` in the program becomes a `DeferredListFormat`, which initialises ICU
+ * only when a list is first formatted (`deferred-list-format.ts` says why).
  * `import.meta.url`, `import.meta.dirname` and `import.meta.filename` are rewritten to the
  * bundle's own location, so code using them keeps working, relative to the bundle instead of the
  * source file (files read that way must be shipped beside the bundle).
@@ -110,14 +112,15 @@ export async function bundleProvider(options: BundleOptions): Promise<BundleResu
     sourcemap: false,
     legalComments: "eof",
     banner: { js: banner },
-    define:
-      format === "cjs"
-        ? {
-            "import.meta.url": IMPORT_META_URL,
-            "import.meta.dirname": "__dirname",
-            "import.meta.filename": "__filename",
-          }
-        : {},
+    define: {
+      "Intl.ListFormat": "DeferredListFormat",
+      ...(format === "cjs" && {
+        "import.meta.url": IMPORT_META_URL,
+        "import.meta.dirname": "__dirname",
+        "import.meta.filename": "__filename",
+      }),
+    },
+    inject: [besideThisModule("deferred-list-format")],
     metafile: true,
     logLevel: "silent",
     plugins: [...(options.plugins ?? [])],
