@@ -222,13 +222,17 @@ export function profileEntry(
   };
 }
 
-// The id names the selection (country → profile id), never the grant.
+// The id names the selection (country → profile id), never the grant. Countries are sorted by
+// code unit, not localeCompare: the id must not depend on the machine's locale, and a collator
+// would initialise ICU (~20–50 ms) in a process that needs nothing else of it.
 function selectionAttributes(profiles: Record<string, Entry>) {
   const profileIds = Object.fromEntries(
     Object.entries(profiles).map(([country, entry]) => [country, entry.profile_id!]),
   );
   const digest = createHash("sha256")
-    .update(JSON.stringify(Object.entries(profileIds).sort(([a], [b]) => a.localeCompare(b))))
+    .update(
+      JSON.stringify(Object.entries(profileIds).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    )
     .digest("hex");
   return { id: `profile-set-${digest.slice(0, 16)}`, profiles, profile_ids: profileIds };
 }
