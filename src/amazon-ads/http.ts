@@ -102,9 +102,9 @@ const MIN_RETRY_TIMEOUT_MS = 1_000;
 let sharedGot: Promise<Got> | undefined;
 
 // got, node:http and node:https load on the first request: two of the three provider processes of
-// every plan only answer schema and validation calls and never pay for them. The built-ins come
-// through `require`, not `import()`: the provider bundle runs as a vm.Script, where a dynamic
-// import of a built-in has no loader (got itself is inside the bundle, so its import() is not one).
+// every plan only answer schema and validation calls and never pay for them (the provider's
+// package keeps got in a file of its own, read only then). The built-ins come through `require`,
+// which works however this module is run, a vm.Script without an import() loader included.
 function loadGot(): Promise<Got> {
   sharedGot ??= import("got").then(({ got }) => {
     const load = createRequire(import.meta.url);

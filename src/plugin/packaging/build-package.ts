@@ -49,7 +49,7 @@ export async function buildProviderPackage(options: BuildPackageOptions): Promis
   const files = packageFileNames(options.providerType, options.version);
   mkdirSync(dir, { recursive: true });
   for (const name of readdirSync(dir)) {
-    const ours = name === files.bundle || name === files.program;
+    const ours = name === files.bundle || name === files.program || isChunkOf(files, name);
     if (!name.startsWith(`terraform-provider-${options.providerType}`) && !ours) {
       throw new Error(
         `${dir} holds ${name}, which is not part of a ${options.providerType} provider package; ` +
@@ -74,9 +74,16 @@ export async function buildProviderPackage(options: BuildPackageOptions): Promis
     ...(options.plugins !== undefined && { plugins: options.plugins }),
   });
   chmodSync(bundle.outFile, 0o644);
-  chmodSync(join(dir, files.program), 0o644);
+  for (const file of [join(dir, files.program), ...(bundle.chunkFiles ?? [])])
+    chmodSync(file, 0o644);
   const shim = join(dir, files.executable);
   writeFileSync(shim, renderShim({ programName, bundleFileName: files.bundle, nodeVariable }));
   chmodSync(shim, 0o755);
   return { dir, files, hash: h1Hash(dir), bundle };
+}
+
+// A lazily loaded package's file: `<type>-program.<package>.cjs` (see `chunkFileName`).
+function isChunkOf(files: PackageFileNames, name: string): boolean {
+  const base = files.program.replace(/\.cjs$/, "");
+  return name.startsWith(`${base}.`) && name.endsWith(".cjs");
 }

@@ -11,19 +11,23 @@
  * may `require` Node built-ins without a `createRequire` banner; and a CommonJS program can be
  * compiled with a V8 code cache: with the `launcher` option the file holds `launcher.ts`, which
  * checks the Node.js version, then reads the program from a second file beside it and compiles it
- * with a cache kept outside the package. Top-level `await` is not available in it.
+ * with a cache kept outside the package. Top-level `await` is not available in it. Each npm
+ * package that the program reaches only through `import()` then goes into a file of its own,
+ * which the launcher compiles (with its own cache) when the program first asks for it
+ * (`lazy-packages.ts`).
  * Every `Intl.ListFormat` in the program becomes a `DeferredListFormat`, which initialises ICU
  * only when a list is first formatted (`deferred-list-format.ts` says why).
  * `import.meta.url`, `import.meta.dirname` and `import.meta.filename` are rewritten to the
  * bundle's own location, so code using them keeps working, relative to the bundle instead of the
  * source file (files read that way must be shipped beside the bundle).
  */
-import { build, type Metafile, type Plugin } from "esbuild";
+import { build, type BuildOptions, type Message, type Metafile, type Plugin } from "esbuild";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LaunchConfig } from "./launcher.js";
+import { findLazyPackages, sharedInputs, worthSplitting } from "./lazy-packages.js";
 import { MIN_NODE_MAJOR } from "./shim.js";
 
 /** What to bundle and how. */
@@ -67,7 +71,9 @@ export interface BundleResult {
   readonly outFile: string;
   /** With a launcher: absolute path of the program's file beside it. */
   readonly programFile?: string;
-  /** Bytes written: the bundle's, plus the program's with a launcher. */
+  /** With a launcher: absolute paths of the lazily loaded packages' files beside it. */
+  readonly chunkFiles?: readonly string[];
+  /** Bytes written: the bundle's, plus the program's and the chunks' with a launcher. */
   readonly bytes: number;
   /** Hex SHA-256 of the bundle's content (with a launcher: of the program's). */
   readonly sha256: string;
@@ -89,18 +95,98 @@ export async function bundleProvider(options: BundleOptions): Promise<BundleResu
   const entry = resolve(options.entry);
   const outFile = resolve(options.outFile);
   const rootDir = resolve(options.rootDir ?? packageRootOf(entry));
+  if (options.launcher && format !== "cjs") {
+    throw new Error("The launcher runs CommonJS programs only: bundle with format cjs.");
+  }
+  const settings = programSettings(options, format, rootDir);
+  const first = await build({ ...settings, entryPoints: [entry], outfile: outFile });
+  mkdirSync(dirname(outFile), { recursive: true });
+  if (!options.launcher) {
+    writeFileSync(outFile, first.outputFiles[0]?.text ?? "");
+    const content = readFileSync(outFile);
+    return { outFile, bytes: content.length, sha256: sha256(content), warnings: warningsOf(first) };
+  }
+
+  const launcher = options.launcher;
+  const lazy = findLazyPackages(first.metafile, relative(rootDir, entry).split(sep).join("/"));
+  const candidates = await Promise.all(
+    lazy.map(async ({ name }) => {
+      const file = join(dirname(outFile), chunkFileName(launcher.programFile, name));
+      const result = await build({
+        ...settings,
+        stdin: {
+          contents: `module.exports = require(${JSON.stringify(name)});`,
+          resolveDir: rootDir,
+          sourcefile: `${name} (lazily loaded)`,
+          loader: "js",
+        },
+        outfile: file,
+      });
+      return { name, file, result };
+    }),
+  );
+  // A package on its own exports everything, since nothing tells esbuild which of its exports
+  // the program uses: one that grows by it (zod: 103 KB in the program, 570 KB alone) stays.
+  const inProgram = bytesInOutput(first.metafile);
+  const chunks = candidates.filter(({ result }) =>
+    worthSplitting(
+      Object.keys(result.metafile.inputs).reduce(
+        (sum, file) => sum + (inProgram.get(file) ?? 0),
+        0,
+      ),
+      result.outputFiles[0]?.contents.length ?? 0,
+    ),
+  );
+  const main =
+    chunks.length === 0
+      ? first
+      : await build({
+          ...settings,
+          entryPoints: [entry],
+          outfile: outFile,
+          plugins: [...settings.plugins, loadFromChunks(chunks.map((chunk) => chunk.name))],
+        });
+  refuseDuplicates([{ name: "the program", result: main }, ...chunks]);
+
+  const programFile = join(dirname(outFile), launcher.programFile);
+  const program = main.outputFiles[0]?.text ?? "";
+  const chunkTexts = chunks.map((chunk) => ({
+    ...chunk,
+    text: chunk.result.outputFiles[0]?.text ?? "",
+  }));
+  const launcherText = await withLauncher(
+    launcher,
+    program,
+    chunkTexts.map(({ name, file, text }) => ({ name, file: basename(file), text })),
+    rootDir,
+    options.minify ?? true,
+  );
+  writeFileSync(outFile, launcherText);
+  writeFileSync(programFile, program);
+  for (const chunk of chunkTexts) writeFileSync(chunk.file, chunk.text);
+  const content = readFileSync(programFile);
+  return {
+    outFile,
+    programFile,
+    chunkFiles: chunkTexts.map((chunk) => chunk.file),
+    bytes:
+      Buffer.byteLength(launcherText) +
+      content.length +
+      chunkTexts.reduce((sum, chunk) => sum + Buffer.byteLength(chunk.text), 0),
+    sha256: sha256(content),
+    warnings: [main, ...chunks.map((chunk) => chunk.result)].flatMap(warningsOf),
+  };
+}
+
+// What every build of a program shares: its own entry, chunks' entries and outputs differ.
+function programSettings(options: BundleOptions, format: "cjs" | "esm", rootDir: string) {
   const banner =
     format === "cjs"
       ? `var ${IMPORT_META_URL} = require("node:url").pathToFileURL(__filename).href;`
       : 'import { createRequire as __bundle_create_require } from "node:module";\n' +
         "const require = __bundle_create_require(import.meta.url);";
-  if (options.launcher && format !== "cjs") {
-    throw new Error("The launcher runs CommonJS programs only: bundle with format cjs.");
-  }
-  const result = await build({
+  return {
     absWorkingDir: rootDir,
-    entryPoints: [entry],
-    outfile: outFile,
     write: false,
     bundle: true,
     platform: "node",
@@ -121,43 +207,81 @@ export async function bundleProvider(options: BundleOptions): Promise<BundleResu
       }),
     },
     inject: [besideThisModule("deferred-list-format")],
+    // Behind the launcher the program is a vm.Script, which has no loader for `import()`: esbuild
+    // turns each import() of what stays outside the bundle (a built-in, a chunk) into require().
+    ...(options.launcher && { supported: { "dynamic-import": false } }),
     metafile: true,
     logLevel: "silent",
     plugins: [...(options.plugins ?? [])],
-  });
-  const program = result.outputFiles?.[0]?.text ?? "";
-  mkdirSync(dirname(outFile), { recursive: true });
-  let programFile: string | undefined;
-  if (options.launcher) {
-    refuseDynamicImports(result.metafile);
-    programFile = join(dirname(outFile), options.launcher.programFile);
-    refuseNonAscii(program);
-    writeFileSync(
-      outFile,
-      await withLauncher(program, options.launcher, rootDir, options.minify ?? true),
-    );
-    writeFileSync(programFile, program);
-  } else {
-    writeFileSync(outFile, program);
-  }
-  const content = readFileSync(programFile ?? outFile);
+  } satisfies BuildOptions;
+}
+
+// Leaves each lazily loaded package out of the program: its imports become require(name), which
+// the launcher answers from the package's own file.
+function loadFromChunks(names: readonly string[]): Plugin {
+  const lazy = new Set(names);
   return {
-    outFile,
-    ...(programFile !== undefined && { programFile }),
-    bytes: content.length + (programFile === undefined ? 0 : readFileSync(outFile).length),
-    sha256: createHash("sha256").update(content).digest("hex"),
-    warnings: result.warnings.map(
-      (warning) =>
-        `${warning.location ? `${warning.location.file}:${warning.location.line}: ` : ""}${warning.text}`,
-    ),
+    name: "load-from-chunks",
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args) =>
+        lazy.has(args.path) ? { path: args.path, external: true } : undefined,
+      );
+    },
   };
 }
 
+/** The file of a lazily loaded package beside the program: `demo-program.cjs` + `got` → `demo-program.got.cjs`. */
+export function chunkFileName(programFile: string, packageName: string): string {
+  const base = programFile.replace(/\.cjs$/, "");
+  return `${base}.${packageName.replace(/^@/, "").replace(/\//g, "-")}.cjs`;
+}
+
+// A module in two files would run twice, with two copies of its state and classes. The shim that
+// stands in for Intl.ListFormat holds neither, so it may sit in each.
+function refuseDuplicates(outputs: { name: string; result: { metafile: Metafile } }[]): void {
+  const shim = (file: string) => /deferred-list-format\.[jt]s$/.test(file);
+  for (const [i, a] of outputs.entries()) {
+    for (const b of outputs.slice(i + 1)) {
+      const shared = sharedInputs(a.result.metafile, b.result.metafile).filter((f) => !shim(f));
+      if (shared.length > 0) {
+        throw new Error(
+          `${a.name} and ${b.name} would both hold ${shared.slice(0, 5).join(", ")}` +
+            `${shared.length > 5 ? ` and ${shared.length - 5} more` : ""}: a lazily loaded ` +
+            "package must not share modules with the program or with another such package.",
+        );
+      }
+    }
+  }
+}
+
+// How many bytes of the output each input file became.
+function bytesInOutput(metafile: Metafile): Map<string, number> {
+  const bytes = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [file, input] of Object.entries(output.inputs)) {
+      bytes.set(file, (bytes.get(file) ?? 0) + input.bytesInOutput);
+    }
+  }
+  return bytes;
+}
+
+function sha256(content: Buffer): string {
+  return createHash("sha256").update(content).digest("hex");
+}
+
+function warningsOf(result: { warnings: readonly Message[] }): string[] {
+  return result.warnings.map(
+    (warning) =>
+      `${warning.location ? `${warning.location.file}:${warning.location.line}: ` : ""}${warning.text}`,
+  );
+}
+
 // The launcher is bundled on its own (for old Node.js versions, so that it can refuse them); the
-// program's hash in its configuration keys the code cache.
+// hashes of the program and of each chunk in its configuration key their code caches.
 async function withLauncher(
-  program: string,
   launcher: LauncherOptions,
+  program: string,
+  chunks: readonly { name: string; file: string; text: string }[],
   rootDir: string,
   minify: boolean,
 ): Promise<string> {
@@ -168,6 +292,12 @@ async function withLauncher(
     cacheVariable: launcher.cacheVariable,
     sourceHash: createHash("sha256").update(program).digest("hex"),
     programFile: launcher.programFile,
+    chunks: Object.fromEntries(
+      chunks.map(({ name, file, text }) => [
+        name,
+        { file, sourceHash: createHash("sha256").update(text).digest("hex") },
+      ]),
+    ),
   };
   const launcherFile = besideThisModule("launcher");
   const result = await build({
@@ -188,34 +318,6 @@ async function withLauncher(
     logLevel: "silent",
   });
   return result.outputFiles[0]?.text ?? "";
-}
-
-// The launcher reads the program as Latin-1, which is exact only for ASCII. esbuild escapes
-// every non-ASCII character by default; this guards against an option that would stop it.
-function refuseNonAscii(program: string): void {
-  for (let at = 0; at < program.length; at++) {
-    if (program.charCodeAt(at) > 0x7f) {
-      throw new Error(
-        `The bundled program holds a non-ASCII character at offset ${at}, which the launcher ` +
-          "would misread: keep esbuild's charset at its ASCII default.",
-      );
-    }
-  }
-}
-
-// The launcher runs the program as a vm.Script, which has no loader for `import()`: a dynamic
-// import of anything left outside the bundle (a Node.js built-in) would fail only at run time.
-function refuseDynamicImports(metafile: Metafile | undefined): void {
-  const external = Object.values(metafile?.outputs ?? {})
-    .flatMap((output) => output.imports)
-    .filter((i) => i.kind === "dynamic-import" && i.external)
-    .map((i) => i.path);
-  if (external.length > 0) {
-    throw new Error(
-      `The provider program imports ${[...new Set(external)].join(", ")} with import(), which ` +
-        "cannot run behind the launcher. Load built-ins with createRequire(import.meta.url) instead.",
-    );
-  }
 }
 
 // A module of this folder that goes into bundles: the TypeScript source when running from src/

@@ -4,17 +4,19 @@
  * from its own file beside the launcher, compiles it with a V8 code cache, and runs it as the
  * CommonJS module it was bundled as.
  *
- * Terraform starts the provider 3–5 times per command, and compiling the ~550 KB program is a
+ * Terraform starts the provider 3–5 times per command, and compiling the ~400 KB program is a
  * large part of each start. The program is a file of its own rather than a string literal inside
- * the launcher: V8 scans a literal of that size character by character when it compiles the
- * launcher, and reading the (ASCII) file as Latin-1 is a plain copy; that took 13–16 ms off every
- * start (`npm run bench:bundle`). The cache lives outside the package (a file inside the package would
- * change its `h1:` hash), in a directory of the user's own under the temporary directory, keyed
- * by the program's hash and the Node.js version and architecture. A missing, stale, corrupt or
- * foreign cache is ignored, and the program is compiled from source as without one. The cache is
- * written when the process exits, so it includes the functions the process compiled while it ran;
- * a process that worked much more than the cache's writer (a plan that called Amazon, after one
- * that only answered the schema) writes it again.
+ * the launcher, which V8 would scan character by character whenever it compiles the launcher. A
+ * package the program loads only on demand (got) is a further file, compiled the same way when
+ * the program first `require`s it, so that the starts that never need it do not pay for it.
+ *
+ * The cache lives outside the package (a file inside the package would change its `h1:` hash),
+ * in a directory of the user's own under the temporary directory, one file per program or
+ * package file, keyed by its hash and the Node.js version and architecture. A missing, stale,
+ * corrupt or foreign cache is ignored, and the file is compiled from source as without one. The
+ * cache is written when the process exits, so it includes the functions the process compiled
+ * while it ran; a process that worked much more than the cache's writer (a plan that called
+ * Amazon, after one that only answered the schema) writes it again.
  *
  * Where Node.js has a compile cache of its own (`module.enableCompileCache`, Node.js ≥ 22.8), the
  * launcher turns it on in the same private directory and lets Node.js's CommonJS loader compile
@@ -46,6 +48,13 @@ export interface LaunchConfig {
   readonly sourceHash: string;
   /** The program's file name, in the launcher's directory. */
   readonly programFile: string;
+  /**
+   * Lazily loaded packages, by the name the program `require`s: each one's file name (in the
+   * launcher's directory) and the hex SHA-256 of its source (its cache key).
+   */
+  readonly chunks?: Readonly<
+    Record<string, { readonly file: string; readonly sourceHash: string }>
+  >;
 }
 
 /** The parts of the process the launcher touches; tests swap them. */
@@ -72,8 +81,11 @@ export interface LaunchSeams {
 export interface BuiltInCompileCache {
   /** Turns it on in `dir`; false when Node.js declines (disabled by the user, or failing). */
   enable(dir: string): boolean;
-  /** Compiles and runs `source` through Node.js's CommonJS loader, which consults the cache. */
-  run(module: LaunchModule, source: string): void;
+  /**
+   * Compiles and runs `source` as `module` through Node.js's CommonJS loader, which consults the
+   * cache; returns the module's final `module.exports`.
+   */
+  run(module: LaunchModule, source: string): unknown;
 }
 
 /** The module the program runs as (its `require`, `module`, `exports`, file name). */
@@ -109,6 +121,7 @@ const REWRITE_FACTOR = 1.5;
 /**
  * Checks the Node.js version, then reads the program file named by `config` beside `module` (the
  * launcher's own module) and runs it as a CommonJS module that shares the launcher's `exports`.
+ * The program's `require` of a chunk's package name loads that chunk's file (once) the same way.
  * Returns undefined when it could not start (after `exit(1)` and one line on stdout).
  */
 export function launch(
@@ -126,64 +139,95 @@ export function launch(
     seams.exit(1);
     return undefined;
   }
-  const programPath = path.join(path.dirname(module.filename), config.programFile);
+  const here = path.dirname(module.filename);
+  const programPath = path.join(here, config.programFile);
+  const chunks = config.chunks ?? {};
   let source: string;
   try {
-    // esbuild writes the program in ASCII (non-ASCII characters escaped), so Latin-1 reads it
-    // exactly, as a plain copy where UTF-8 would be decoded.
-    source = fs.readFileSync(programPath, "latin1");
+    source = readProgram(programPath);
+    // A chunk is read only when the program first needs it; a missing one is said here, at once.
+    for (const chunk of Object.values(chunks)) fs.statSync(path.join(here, chunk.file));
   } catch (error) {
+    const { code, path: file } = error as NodeJS.ErrnoException;
     seams.writeStdout(
-      `${config.programName}: cannot read the provider program ${programPath} ` +
-        `(${(error as NodeJS.ErrnoException).code ?? String(error)}); the provider package is ` +
-        "incomplete: install it again.\n",
+      `${config.programName}: cannot read the provider program ${file ?? programPath} ` +
+        `(${code ?? String(error)}); the provider package is incomplete: install it again.\n`,
     );
     seams.exit(1);
     return undefined;
   }
-  const program: LaunchModule = {
-    exports: module.exports,
-    filename: programPath,
-    require: (id) => module.require(id),
+
+  const compile = compiler(config, seams);
+  const loaded = new Map<string, unknown>();
+  const require = (id: string): unknown => {
+    const chunk = chunks[id];
+    if (chunk === undefined) return module.require(id);
+    if (!loaded.has(id)) {
+      const file = path.join(here, chunk.file);
+      const target = { exports: {}, filename: file, require };
+      loaded.set(id, compile(target, readProgram(file), chunk.sourceHash).exports);
+    }
+    return loaded.get(id);
   };
+  const program = { exports: module.exports, filename: programPath, require };
+  return compile(program, source, config.sourceHash).report;
+}
+
+function readProgram(file: string): string {
+  return fs.readFileSync(file, "utf8");
+}
+
+/** Compiles and runs one file of the package as `target`; returns its final `module.exports`. */
+type Compile = (
+  target: LaunchModule,
+  source: string,
+  sourceHash: string,
+) => { report: LaunchReport; exports: unknown };
+
+// Node.js's compile cache where it has one and may use the directory, else the launcher's own.
+function compiler(config: LaunchConfig, seams: LaunchSeams): Compile {
   const dir = cacheDirectory(config, seams);
   const builtIn = seams.compileCache;
   if (dir && builtIn && privateDirectory(dir, seams.uid)) {
     const nodeCache = path.join(dir, "node-compile-cache");
     if (builtIn.enable(nodeCache)) {
-      builtIn.run(program, source);
-      return { cache: "built-in", file: nodeCache };
+      return (target, source) => ({
+        report: { cache: "built-in", file: nodeCache },
+        exports: builtIn.run(target, source),
+      });
     }
   }
-  const file =
-    dir && path.join(dir, `${config.sourceHash.slice(0, 20)}-${seams.versionTag}.v8cache`);
-  const stored = dir && file ? readCache(dir, file, seams.uid) : undefined;
-  const script = new vm.Script(WRAPPER_HEAD + source + WRAPPER_TAIL, {
-    filename: programPath,
-    ...(stored ? { cachedData: stored.data } : {}),
-  });
-  const report: LaunchReport = !file
-    ? { cache: "off" }
-    : !stored
-      ? { cache: "none", file }
-      : { cache: script.cachedDataRejected ? "rejected" : "accepted", file };
-  if (dir && file) {
-    seams.onExit(() => {
-      const cpuMs = seams.cpuMs();
-      const stale = report.cache !== "accepted" || cpuMs > stored!.cpuMs * REWRITE_FACTOR;
-      if (stale) writeCache(dir, file, seams.uid, cpuMs, () => script.createCachedData());
+  return (target, source, sourceHash) => {
+    const file = dir && path.join(dir, `${sourceHash.slice(0, 20)}-${seams.versionTag}.v8cache`);
+    const stored = dir && file ? readCache(dir, file, seams.uid) : undefined;
+    const script = new vm.Script(WRAPPER_HEAD + source + WRAPPER_TAIL, {
+      filename: target.filename,
+      ...(stored ? { cachedData: stored.data } : {}),
     });
-  }
-  const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run.call(
-    program.exports,
-    program.exports,
-    program.require,
-    program,
-    programPath,
-    path.dirname(programPath),
-  );
-  return report;
+    const report: LaunchReport = !file
+      ? { cache: "off" }
+      : !stored
+        ? { cache: "none", file }
+        : { cache: script.cachedDataRejected ? "rejected" : "accepted", file };
+    if (dir && file) {
+      seams.onExit(() => {
+        const cpuMs = seams.cpuMs();
+        const stale = report.cache !== "accepted" || cpuMs > stored!.cpuMs * REWRITE_FACTOR;
+        if (stale) writeCache(dir, file, seams.uid, cpuMs, () => script.createCachedData());
+      });
+    }
+    const run = script.runInThisContext() as (...args: unknown[]) => void;
+    const module = { exports: target.exports, filename: target.filename, require: target.require };
+    run.call(
+      module.exports,
+      module.exports,
+      module.require,
+      module,
+      target.filename,
+      path.dirname(target.filename),
+    );
+    return { report, exports: module.exports };
+  };
 }
 
 /** The real process. */
@@ -223,6 +267,7 @@ interface LoaderModule {
   filename: string;
   paths: string[];
   exports: unknown;
+  require(id: string): unknown;
   _compile(source: string, filename: string): void;
 }
 
@@ -248,7 +293,10 @@ export function nodeCompileCache(): BuiltInCompileCache {
       program.filename = module.filename;
       program.paths = _nodeModulePaths(path.dirname(module.filename));
       program.exports = module.exports;
+      // The compiled code's `require` calls this method: chunks are the launcher's to load.
+      program.require = (id) => module.require(id);
       program._compile(source, module.filename);
+      return program.exports;
     },
   };
 }

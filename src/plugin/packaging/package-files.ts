@@ -1,13 +1,14 @@
 /**
  * A provider package: the directory Terraform installs, holding the `sh` shim
  * `terraform-provider-<type>_v<version>`, the JavaScript launcher it runs and the program the
- * launcher compiles. This module only names and checks those files; building them is
- * `build-package.ts` (which needs esbuild).
+ * launcher compiles, plus one file per package the program loads lazily
+ * (`<type>-program.<package>.cjs`, which the launcher checks for). This module only names and
+ * checks the three fixed files; building them is `build-package.ts` (which needs esbuild).
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
-/** The three files of a package, by name. */
+/** The three fixed files of a package, by name. */
 export interface PackageFileNames {
   /** The shim Terraform executes: `terraform-provider-<type>_v<version>`. */
   readonly executable: string;

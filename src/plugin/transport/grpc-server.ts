@@ -118,8 +118,8 @@ export async function listenGrpc(options: GrpcServerOptions): Promise<GrpcServer
 
 /** Serves gRPC on the connections of `listener`, loading `node:http2` (and TLS) now. */
 export function serveGrpc(listener: SocketListener, options: ServeOptions): GrpcServer {
-  // `require`, not `import()`: a provider bundle runs as a vm.Script, where a dynamic import of
-  // a built-in has no loader.
+  // `require`, which works however the host is run, a vm.Script without an import() loader
+  // included.
   const load = createRequire(import.meta.url);
   const { createSecureServer, createServer: createPlainServer } = load(
     "node:http2",

@@ -98,20 +98,100 @@ describe("bundleProvider", () => {
     expect(readFileSync(join(cache, cacheFile!), "utf8")).not.toBe("corrupt");
   });
 
-  it("refuses, at build time, a program that import()s a built-in behind the launcher", async () => {
-    await expect(
-      bundleProvider({
-        entry: join(repoRoot, "test/fixtures/packaging/dynamic-builtin-entry.ts"),
-        outFile: join(dir, "p.cjs"),
-        format: "cjs",
-        launcher: {
-          programName: "x",
-          nodeVariable: "X_NODE",
-          cacheVariable: "X_CODE_CACHE",
-          programFile: "x-program.cjs",
-        },
-      }),
-    ).rejects.toThrow(/imports node:os with import\(\)/);
+  it("runs a program that import()s a built-in behind the launcher, as require()", async () => {
+    const outFile = join(dir, "p.cjs");
+    await bundleProvider({
+      entry: join(repoRoot, "test/fixtures/packaging/dynamic-builtin-entry.ts"),
+      outFile,
+      launcher: {
+        programName: "x",
+        nodeVariable: "X_NODE",
+        cacheVariable: "X_CODE_CACHE",
+        programFile: "x-program.cjs",
+      },
+    });
+    const result = spawnSync(process.execPath, [outFile], {
+      env: { PATH: process.env.PATH, X_CODE_CACHE: "off" },
+      encoding: "utf8",
+    });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(`${process.platform}\n`);
+  });
+
+  describe("packages the program reaches only through import()", () => {
+    const launcher = {
+      programName: "terraform-provider-demo",
+      nodeVariable: "DEMO_NODE",
+      cacheVariable: "DEMO_CODE_CACHE",
+      programFile: "demo-program.cjs",
+    };
+    const lazyEntry = join(repoRoot, "test/fixtures/packaging/lazy-entry.ts");
+
+    it("go into files of their own, which a start that never asks for them never reads", async () => {
+      // zod stays in the program: alone it would keep all its exports, several times its size.
+      const outFile = join(dir, "package", "demo-provider.cjs");
+      const built = await bundleProvider({ entry: lazyEntry, outFile, launcher });
+      expect(readdirSync(join(dir, "package")).sort()).toEqual([
+        "demo-program.cjs",
+        "demo-program.got.cjs",
+        "demo-provider.cjs",
+      ]);
+      expect(built.chunkFiles).toEqual([join(dir, "package", "demo-program.got.cjs")]);
+      // Each package is in its file and nowhere else; the program holds neither.
+      const text = (name: string) => readFileSync(join(dir, "package", name), "utf8");
+      expect(text("demo-program.got.cjs")).toContain("ERR_GOT_REQUEST_ERROR");
+      expect(text("demo-program.got.cjs")).not.toContain("ZodError");
+      expect(text("demo-program.cjs")).not.toContain("ERR_GOT_REQUEST_ERROR");
+      expect(text("demo-program.cjs")).toContain("ZodError");
+
+      const cache = join(dir, "cache");
+      const run = (...args: string[]) =>
+        spawnSync(process.execPath, [outFile, ...args], {
+          env: { PATH: process.env.PATH, DEMO_CODE_CACHE: cache },
+          encoding: "utf8",
+        });
+      for (let round = 0; round < 2; round++) {
+        // The second round compiles all three files from their caches.
+        const used = run("--use");
+        expect(used.stderr).toBe("");
+        expect(used.stdout).toBe("function zod\n");
+      }
+      expect(readdirSync(cache)).toHaveLength(2);
+
+      // got's file now throws when run: a start that never asks for got does not notice.
+      writeFileSync(join(dir, "package", "demo-program.got.cjs"), 'throw new Error("got ran");');
+      const started = run();
+      expect(started.stderr).toBe("");
+      expect(started.stdout).toBe("started\n");
+      expect(run("--use").stderr).toContain("got ran");
+    });
+
+    it("are said to be missing at once, in one line, when a package lacks one", async () => {
+      const outFile = join(dir, "package", "demo-provider.cjs");
+      await bundleProvider({ entry: lazyEntry, outFile, launcher });
+      rmSync(join(dir, "package", "demo-program.got.cjs"));
+      const result = spawnSync(process.execPath, [outFile], {
+        env: { PATH: process.env.PATH, DEMO_CODE_CACHE: "off" },
+        encoding: "utf8",
+      });
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe(
+        `terraform-provider-demo: cannot read the provider program ${join(dir, "package", "demo-program.got.cjs")} ` +
+          "(ENOENT); the provider package is incomplete: install it again.\n",
+      );
+    });
+
+    it("refuse a package that would share modules with the program", async () => {
+      await expect(
+        bundleProvider({
+          entry: join(repoRoot, "test/fixtures/packaging/shared-lazy-entry.ts"),
+          outFile: join(dir, "p.cjs"),
+          launcher,
+        }),
+      ).rejects.toThrow(
+        /the program and got would both hold node_modules\/@sindresorhus\/is\/.*: a lazily loaded package must not share modules/,
+      );
+    });
   });
 
   it.each(["cjs", "esm"] as const)(

@@ -37,6 +37,10 @@ describe("a provider process before its handshake (the real provider, built as s
       providerType: "amazonads",
       version: "0.0.0-test",
     });
+    // got lives in a file of its own, which now throws if anything runs it.
+    const gotFile = join(built.dir, "amazonads-program.got.cjs");
+    expect(built.bundle.chunkFiles).toEqual([gotFile]);
+    writeFileSync(gotFile, 'throw new Error("got was loaded before the handshake");');
     const result = spawnSync(
       process.execPath,
       ["--require", join(dir, "report.cjs"), join(built.dir, built.files.bundle)],
@@ -51,6 +55,7 @@ describe("a provider process before its handshake (the real provider, built as s
         encoding: "utf8",
       },
     );
+    expect(result.stderr).not.toContain("got was loaded");
     const loaded = JSON.parse(result.stderr.trim().split("\n").pop() ?? "[]") as string[];
     expect(loaded).toContain("NativeModule net");
     for (const late of ["http2", "tls", "http", "https", "zlib"]) {
