@@ -114,6 +114,13 @@ const results = {
   node_ms: round(startup.nodeMs),
   startup_ratio: round(startup.ratio),
   startup_no_cache_ms: round(startup.startupNoCacheMs),
+  startup_without_extra_ca: startup.withoutExtraCa
+    ? {
+        startup_ms: round(startup.withoutExtraCa.startupMs),
+        node_ms: round(startup.withoutExtraCa.nodeMs),
+        ratio: round(startup.withoutExtraCa.startupMs / startup.withoutExtraCa.nodeMs),
+      }
+    : null,
   // What Terraform waits for in all: exec → GetProviderSchema answered, and → exit after Shutdown.
   startup_schema_ms: startup.schemaMs === undefined ? null : round(startup.schemaMs),
   startup_exit_ms: startup.exitMs === undefined ? null : round(startup.exitMs),
@@ -186,6 +193,18 @@ const rows: string[][] = [
     ratio(startup.startupNoCacheMs / startup.nodeMs),
     "",
   ],
+  // Node.js 20 reads NODE_EXTRA_CA_CERTS while booting: without it, node -e 0 is much faster.
+  ...(startup.withoutExtraCa
+    ? [
+        [
+          "  same, no NODE_EXTRA_CA_CERTS",
+          ms(startup.withoutExtraCa.startupMs),
+          `${ms(startup.withoutExtraCa.nodeMs)} node -e 0`,
+          ratio(startup.withoutExtraCa.startupMs / startup.withoutExtraCa.nodeMs),
+          "",
+        ],
+      ]
+    : []),
   // Work done after the handshake still delays Terraform: the whole start, as it lives it.
   ...(startup.schemaMs === undefined || startup.exitMs === undefined
     ? []

@@ -1,8 +1,10 @@
 // Exec → handshake of the built provider package (through its shim, with Terraform's environment
 // and a real PLUGIN_CLIENT_CERT), with its code cache and with the cache turned off, against
 // exec → exit of `node -e 0`; and a whole start as Terraform lives it (exec → schema answered →
-// exit after Shutdown), so that work moved behind the handshake is still seen. All interleaved,
-// medians.
+// exit after Shutdown), so that work moved behind the handshake is still seen. Where
+// NODE_EXTRA_CA_CERTS is set, both starts are also taken without it: Node.js 20 reads those
+// certificates while it boots, which makes `node -e 0` tens of milliseconds slower and flatters
+// the ratio. All interleaved, medians.
 import { join } from "node:path";
 import { checkProviderPackage } from "../../src/plugin/packaging/package-files.js";
 import { cacheVariableFor } from "../../src/plugin/packaging/shim.js";
@@ -32,6 +34,8 @@ export interface StartupFigures {
   readonly schemaMs: number | undefined;
   /** Exec → exit after Shutdown. */
   readonly exitMs: number | undefined;
+  /** Provider and `node -e 0` without NODE_EXTRA_CA_CERTS, where this process has it set. */
+  readonly withoutExtraCa?: { readonly startupMs: number; readonly nodeMs: number };
 }
 
 /**
@@ -70,7 +74,14 @@ export async function measureStartup(
     const live: Subject = { ...subjects[0]!, label: "provider, whole start" };
     subjects.push(live);
   }
-  const [provider = [], noCache = [], bare = []] = await interleave(subjects, runs, 2, (subject) =>
+  const extraCa = process.env.NODE_EXTRA_CA_CERTS !== undefined;
+  if (extraCa) {
+    subjects.push(
+      { ...subjects[0]!, label: "provider, no extra CAs", env: withoutExtraCa(env) },
+      { ...subjects[2]!, label: "node -e 0, no extra CAs", env: withoutExtraCa(process.env) },
+    );
+  }
+  const samples = await interleave(subjects, runs, 2, (subject) =>
     subject.label === "provider, whole start" && client
       ? liveOnce(subject.command, subject.env, client).then((life) => {
           lives.push(life);
@@ -78,6 +89,9 @@ export async function measureStartup(
         })
       : undefined,
   );
+  const [provider = [], noCache = [], bare = []] = samples;
+  const sampled = (label: string) =>
+    median((samples[subjects.findIndex((s) => s.label === label)] ?? []).map((s) => s.ms));
   const lived = lives.slice(-runs);
   const handshake = provider[0]?.output ?? "";
   if (!handshake.startsWith("1|6|")) {
@@ -97,5 +111,17 @@ export async function measureStartup(
     rssMb: median(provider.map((s) => s.rssBytes ?? NaN)) / 1024 / 1024,
     schemaMs: client ? median(lived.map((l) => l.schemaMs)) : undefined,
     exitMs: client ? median(lived.map((l) => l.exitMs)) : undefined,
+    ...(extraCa && {
+      withoutExtraCa: {
+        startupMs: sampled("provider, no extra CAs"),
+        nodeMs: sampled("node -e 0, no extra CAs"),
+      },
+    }),
   };
+}
+
+function withoutExtraCa(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  delete copy.NODE_EXTRA_CA_CERTS;
+  return copy;
 }
