@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:f
 import { join, resolve } from "node:path";
 import { bundleProvider, type BundleOptions, type BundleResult } from "./bundle.js";
 import { h1Hash } from "./dirhash.js";
-import { packageFileNames, type PackageFileNames } from "./package-files.js";
+import { isChunkFile, packageFileNames, type PackageFileNames } from "./package-files.js";
 import { cacheVariableFor, nodeVariableFor, renderShim } from "./shim.js";
 
 /** What to build. */
@@ -49,7 +49,8 @@ export async function buildProviderPackage(options: BuildPackageOptions): Promis
   const files = packageFileNames(options.providerType, options.version);
   mkdirSync(dir, { recursive: true });
   for (const name of readdirSync(dir)) {
-    const ours = name === files.bundle || name === files.program || isChunkOf(files, name);
+    const ours =
+      name === files.bundle || name === files.program || isChunkFile(files.program, name);
     if (!name.startsWith(`terraform-provider-${options.providerType}`) && !ours) {
       throw new Error(
         `${dir} holds ${name}, which is not part of a ${options.providerType} provider package; ` +
@@ -80,10 +81,4 @@ export async function buildProviderPackage(options: BuildPackageOptions): Promis
   writeFileSync(shim, renderShim({ programName, bundleFileName: files.bundle, nodeVariable }));
   chmodSync(shim, 0o755);
   return { dir, files, hash: h1Hash(dir), bundle };
-}
-
-// A lazily loaded package's file: `<type>-program.<package>.cjs` (see `chunkFileName`).
-function isChunkOf(files: PackageFileNames, name: string): boolean {
-  const base = files.program.replace(/\.cjs$/, "");
-  return name.startsWith(`${base}.`) && name.endsWith(".cjs");
 }

@@ -28,6 +28,7 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { LaunchConfig } from "./launcher.js";
 import { findLazyPackages, sharedInputs, worthSplitting } from "./lazy-packages.js";
+import { chunkFileName } from "./package-files.js";
 import { MIN_NODE_MAJOR } from "./shim.js";
 
 /** What to bundle and how. */
@@ -228,12 +229,6 @@ function loadFromChunks(names: readonly string[]): Plugin {
       );
     },
   };
-}
-
-/** The file of a lazily loaded package beside the program: `demo-program.cjs` + `got` → `demo-program.got.cjs`. */
-export function chunkFileName(programFile: string, packageName: string): string {
-  const base = programFile.replace(/\.cjs$/, "");
-  return `${base}.${packageName.replace(/^@/, "").replace(/\//g, "-")}.cjs`;
 }
 
 // A module in two files would run twice, with two copies of its state and classes. The shim that

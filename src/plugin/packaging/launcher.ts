@@ -144,7 +144,7 @@ export function launch(
   const chunks = config.chunks ?? {};
   let source: string;
   try {
-    source = readProgram(programPath);
+    source = fs.readFileSync(programPath, "utf8");
     // A chunk is read only when the program first needs it; a missing one is said here, at once.
     for (const chunk of Object.values(chunks)) fs.statSync(path.join(here, chunk.file));
   } catch (error) {
@@ -165,16 +165,12 @@ export function launch(
     if (!loaded.has(id)) {
       const file = path.join(here, chunk.file);
       const target = { exports: {}, filename: file, require };
-      loaded.set(id, compile(target, readProgram(file), chunk.sourceHash).exports);
+      loaded.set(id, compile(target, fs.readFileSync(file, "utf8"), chunk.sourceHash).exports);
     }
     return loaded.get(id);
   };
   const program = { exports: module.exports, filename: programPath, require };
   return compile(program, source, config.sourceHash).report;
-}
-
-function readProgram(file: string): string {
-  return fs.readFileSync(file, "utf8");
 }
 
 /** Compiles and runs one file of the package as `target`; returns its final `module.exports`. */

@@ -50,3 +50,20 @@ export function checkProviderPackage(
   }
   return files;
 }
+
+/**
+ * The file of a lazily loaded package beside the program: `demo-program.cjs` + `got` →
+ * `demo-program.got.cjs` (never a name Terraform could take for the executable).
+ */
+export function chunkFileName(programFile: string, packageName: string): string {
+  return `${chunkPrefix(programFile)}${packageName.replace(/^@/, "").replace(/\//g, "-")}.cjs`;
+}
+
+/** Whether `name` is the file of a lazily loaded package beside `programFile`. */
+export function isChunkFile(programFile: string, name: string): boolean {
+  return name.startsWith(chunkPrefix(programFile)) && name.endsWith(".cjs");
+}
+
+function chunkPrefix(programFile: string): string {
+  return `${programFile.replace(/\.cjs$/, "")}.`;
+}

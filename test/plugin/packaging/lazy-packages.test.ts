@@ -1,5 +1,5 @@
 import type { Metafile } from "esbuild";
-import { chunkFileName } from "../../../src/plugin/packaging/bundle.js";
+import { chunkFileName, isChunkFile } from "../../../src/plugin/packaging/package-files.js";
 import {
   findLazyPackages,
   sharedInputs,
@@ -100,5 +100,7 @@ describe("findLazyPackages (synthetic metafiles)", () => {
   it("names a chunk's file after the program's, never like the executable", () => {
     expect(chunkFileName("demo-program.cjs", "got")).toBe("demo-program.got.cjs");
     expect(chunkFileName("demo-program.cjs", "@scope/name")).toBe("demo-program.scope-name.cjs");
+    expect(isChunkFile("demo-program.cjs", chunkFileName("demo-program.cjs", "got"))).toBe(true);
+    expect(isChunkFile("demo-program.cjs", "demo-provider.cjs")).toBe(false);
   });
 });
