@@ -10,6 +10,12 @@ export const EXPIRING_GRANTS_FROM = Date.UTC(2026, 6, 1);
 /** How long an expiring refresh token lives after consent. */
 export const REFRESH_TOKEN_LIFETIME_MS = 365 * 24 * 60 * 60 * 1000;
 
+/**
+ * How many days before a refresh token expires its users are warned, by default: plans (unless
+ * `expiry_warning_days` says otherwise) and the CLI's commands alike.
+ */
+export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
+
 /** One day, the unit users think of an expiry in. */
 export const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -6,12 +6,10 @@ import type { StoredGrant } from "../amazon-ads/credentials-file.js";
 import {
   calendarDate,
   daysLeft,
+  DEFAULT_EXPIRY_WARNING_DAYS,
   EXPIRING_GRANTS_FROM,
   refreshTokenExpiresAt,
 } from "../amazon-ads/grant-lifetime.js";
-
-/** The commands warn this many days before the refresh token expires (the provider's default). */
-export const WARN_WITHIN_DAYS = 30;
 
 /** When the grant's refresh token stops working (epoch ms), or undefined when it lasts until revoked. */
 export function grantExpiresAt(grant: StoredGrant): number | undefined {
@@ -46,7 +44,7 @@ export function grantExpiryNote(grant: StoredGrant, path: string, now: number): 
   const renew = `Renew it with \`${renewCommand(path)}\`, then deploy.`;
   if (now >= expiresAt) return `The grant in ${path} expired on ${date}. ${renew}\n`;
   const left = days === 1 ? "1 day" : `${days} days`;
-  return days <= WARN_WITHIN_DAYS
+  return days <= DEFAULT_EXPIRY_WARNING_DAYS
     ? `Warning: the grant in ${path} expires on ${date} (in ${left}). ${renew}\n`
     : `The grant in ${path} expires on ${date} (in ${left}).\n`;
 }

@@ -3,11 +3,12 @@
  * clock against `refresh_token_expires_at`), the warning within the window, and the diagnostics
  * that say how to renew, for the grant source the configuration uses.
  */
-import { calendarDate, daysLeft } from "../../amazon-ads/grant-lifetime.js";
+import {
+  calendarDate,
+  daysLeft,
+  DEFAULT_EXPIRY_WARNING_DAYS,
+} from "../../amazon-ads/grant-lifetime.js";
 import { attributePath, type Diagnostics, type Validator } from "../../plugin/index.js";
-
-/** Plans warn this many days before the refresh token expires, unless `expiry_warning_days` says otherwise. */
-export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
 
 /** `expiry_warning_days`: a whole number of days, at least 1. */
 export const expiryWarningDaysFormat: Validator<number> = {

@@ -21,11 +21,13 @@ import { buildConsentUrl, DEFAULT_SCOPES } from "../../amazon-ads/index.js";
 import { DEFAULT_REDIRECT_URI } from "../resource-lwa-app/schema.js";
 import type { ProviderData } from "../provider-data.js";
 import { SETTING_ENV } from "../settings.js";
-import { refreshTokenExpiresAt } from "../../amazon-ads/grant-lifetime.js";
+import {
+  DEFAULT_EXPIRY_WARNING_DAYS,
+  refreshTokenExpiresAt,
+} from "../../amazon-ads/grant-lifetime.js";
 import { parseInstant } from "../time.js";
 import { readGrantFile } from "./credentials.js";
 import {
-  DEFAULT_EXPIRY_WARNING_DAYS,
   expiredError,
   expiredFileError,
   expiresSoonWarning,

@@ -4,7 +4,8 @@
  */
 import { attr, planModifiers, schema } from "../../plugin/index.js";
 import { nonEmpty, redirectUriFormat } from "../validators.js";
-import { DEFAULT_EXPIRY_WARNING_DAYS, expiryWarningDaysFormat, versionFormat } from "./expiry.js";
+import { DEFAULT_EXPIRY_WARNING_DAYS } from "../../amazon-ads/grant-lifetime.js";
+import { expiryWarningDaysFormat, versionFormat } from "./expiry.js";
 import { replacedWithNewCode, replacedWithNewWriteOnlyCode } from "./plan-modifiers.js";
 
 /** Schema of `amazonads_authorization`. */
